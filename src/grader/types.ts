@@ -1,0 +1,172 @@
+/**
+ * The contracts between the engine's parts. Everything that crosses a realm boundary
+ * (reference → orchestrator → learner and back) is plain, structured-cloneable data.
+ */
+import type * as tfNs from '@tensorflow/tfjs';
+import type { Tolerance, ToleranceName } from './tolerance';
+
+/** The tfjs namespace, as seen by cases (the reference realm's own, unguarded tf). */
+export type TF = typeof tfNs;
+
+/** Deterministic random source; the same seed gives the same inputs in every host. */
+export interface Rng {
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** Uniform in [lo, hi). */
+  uniform(lo: number, hi: number): number;
+  /** Integer uniform in [lo, hi] (both inclusive). */
+  int(lo: number, hi: number): number;
+  /** Standard normal (Box–Muller). */
+  normal(): number;
+  /** One element of a non-empty array. */
+  pick<T>(items: readonly T[]): T;
+  /** `n` uniform numbers in [lo, hi). */
+  array(n: number, lo: number, hi: number): number[];
+  /** A float32 tensor of the given shape, uniform in [lo, hi). */
+  tensor(shape: number[], lo?: number, hi?: number): tfNs.Tensor;
+}
+
+export interface CaseContext {
+  /** The reference realm's tfjs. Cases never import tf themselves. */
+  tf: TF;
+  /** Seeded by the grading seed and the case index. */
+  rng: Rng;
+}
+
+/** One hidden test case, as written in `exercises/<id>/cases.ts`. */
+export interface CaseDef<A extends unknown[] = unknown[]> {
+  /** Short Chinese name, shown in every report, e.g. "z = ±1000 时不溢出". */
+  name: string;
+  /** Chinese hint shown when this case fails. */
+  hint: string;
+  /** Builds the arguments for the learner's entry: tensors, numbers, strings, arrays, plain objects. */
+  inputs(ctx: CaseContext): A;
+  /** The reference result, computed with tfjs at grading time from the same arguments. */
+  expected(args: A, ctx: CaseContext): unknown;
+  /** Overrides the exercise's named tolerance for this case. */
+  tolerance?: ToleranceName;
+  /** For `layer` exercises: arguments for the layer's constructor. */
+  construct?(ctx: CaseContext): unknown[];
+}
+
+export interface CaseSuite {
+  cases: CaseDef<any>[];
+}
+
+/** Identity helper that gives each case precise argument types. */
+export function defineCase<A extends unknown[]>(c: CaseDef<A>): CaseDef<A> {
+  return c;
+}
+
+// ---------------------------------------------------------------------------
+// Plain data: the only thing that crosses realms.
+
+export type Dtype = 'float32' | 'int32' | 'bool' | 'complex64' | 'string';
+
+export type Plain =
+  | { t: 'tensor'; dtype: Dtype; shape: number[]; values: number[] }
+  | { t: 'number'; v: number }
+  | { t: 'string'; v: string }
+  | { t: 'boolean'; v: boolean }
+  | { t: 'null' }
+  | { t: 'undefined' }
+  | { t: 'array'; items: Plain[] }
+  | { t: 'object'; entries: [string, Plain][] }
+  /** A value that is none of the above (a function, a class instance …), described in Chinese. */
+  | { t: 'other'; desc: string };
+
+/** A case as the reference realm prepared it for one seed. */
+export interface PreparedCase {
+  name: string;
+  hint: string;
+  args: Plain[];
+  construct?: Plain[];
+  expected: Plain;
+  tolerance: Tolerance;
+  /** Chinese one-line summary of the inputs, e.g. "z: float32 [3,4]". */
+  inputSummary: string;
+}
+
+export type ErrorKind = 'compile' | 'runtime' | 'timeout' | 'banned' | 'type';
+
+export interface GradeError {
+  kind: ErrorKind;
+  /** Chinese, complete sentence(s) saying what is wrong and what to do. */
+  message: string;
+  /** 1-based position in the learner's source, when known (compile errors). */
+  line?: number;
+  column?: number;
+}
+
+/** What the learner realm is asked to run. */
+export interface LearnerJob {
+  code: string;
+  entry: string;
+  kind: 'function' | 'layer';
+  banned: string[];
+  cases: { args: Plain[]; construct?: Plain[] }[];
+}
+
+export type LogLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';
+
+/** Streamed from the learner realm while it runs. */
+export type LearnerEvent =
+  | { type: 'log'; level: LogLevel; text: string }
+  | { type: 'case'; index: number; ok: true; value: Plain; leaked: number; ms: number }
+  | { type: 'case'; index: number; ok: false; error: GradeError; ms: number }
+  /** The submission could not be run at all (syntax error, missing export, module threw). */
+  | { type: 'fatal'; error: GradeError }
+  | { type: 'done' };
+
+/** How a learner run ended, as seen by the host. */
+export type LearnerOutcome =
+  | { status: 'done' }
+  | { status: 'timeout'; ms: number }
+  /** The realm died: process.exit(), out of memory, a crash. */
+  | { status: 'crashed'; detail: string };
+
+export interface CaseReport {
+  name: string;
+  passed: boolean;
+  /** Chinese explanation of the failure (absent on a pass). */
+  message?: string;
+  hint?: string;
+  inputSummary?: string;
+  expectedPreview?: string;
+  actualPreview?: string;
+  maxAbsError?: number;
+  /** Multi-index of the first element outside tolerance. */
+  firstMismatch?: number[];
+  /** Tensors created by this case and never disposed. */
+  leakedTensors?: number;
+  ms?: number;
+}
+
+export interface LogLine {
+  level: LogLevel;
+  text: string;
+}
+
+export interface GradeReport {
+  exercise: string;
+  passed: boolean;
+  /** Fraction of cases passed, 0…1. */
+  score: number;
+  seed: number;
+  cases: CaseReport[];
+  error?: GradeError;
+  logs: LogLine[];
+  /** Non-fatal remarks in Chinese (leaked tensors, truncated logs). */
+  warnings: string[];
+  durationMs: number;
+}
+
+/** The reference realm, as the orchestrator sees it. */
+export interface ReferencePort {
+  prepare(exerciseId: string, seed: number): Promise<PreparedCase[]>;
+}
+
+/** The learner realm, as the orchestrator sees it. Must be killable. */
+export interface LearnerPort {
+  run(job: LearnerJob, onEvent: (event: LearnerEvent) => void, timeoutMs: number): Promise<LearnerOutcome>;
+}
