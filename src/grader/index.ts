@@ -1,4 +1,14 @@
 // Public surface of the engine. Hosts (src/worker, src/cli) import from here only.
+// Nothing here touches the DOM or Node: both hosts share every line.
 export * from './types';
 export * from './schema';
 export * from './tolerance';
+export { gradeSubmission, type GradeOptions } from './grade';
+export { prepareCases } from './reference';
+export { runLearnerJob } from './learner';
+export { compileSubmission } from './compile';
+export { compareValues, closeEnough } from './compare';
+export { createGuard, KERNELS_BY_API, bannedMessage } from './guard';
+export { createRng, caseSeed, randomSeed } from './rng';
+export { parseLearnerEvent, parseLearnerJob, parsePreparedCases } from './protocol';
+export { formatNumber, previewTensor, summarizeArgs } from './format';

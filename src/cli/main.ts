@@ -1,0 +1,65 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { randomSeed } from '../grader/index';
+import { ExerciseFileError, exerciseFile, listExerciseIds, loadExerciseMeta } from './exercises';
+import { formatHuman, gradeSource, toJsonContract } from './grade-file';
+import { createNodeLearnerHost } from './node-learner';
+import { createNodeReference } from './node-reference';
+import { runBench } from './bench';
+
+const USAGE = `用法：
+  npm run --silent grade -- <练习 id> <文件.ts> [--json] [--seed N]
+  npm run bench:grader [-- <练习 id> ...]
+练习 id：${listExerciseIds().join(', ') || '（暂无）'}`;
+
+class UsageError extends Error {}
+
+/** Returns the process exit code: 0 all passed, 1 not passed, 2 usage error. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'grade') return await gradeCommand(rest);
+    if (command === 'bench') return await runBench(rest);
+    throw new UsageError(command ? `未知命令 "${command}"。` : '缺少命令。');
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ExerciseFileError) {
+      process.stderr.write(`${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function gradeCommand(args: string[]): Promise<number> {
+  let json = false;
+  let seed: number | undefined;
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--json') json = true;
+    else if (a === '--seed') {
+      const v = args[++i];
+      if (v === undefined || !/^\d+$/.test(v) || Number(v) > 2 ** 32 - 1) throw new UsageError('--seed 后面要跟一个 0 到 4294967295 之间的整数。');
+      seed = Number(v);
+    } else if (a.startsWith('--')) throw new UsageError(`未知选项 ${a}。`);
+    else positional.push(a);
+  }
+  if (positional.length !== 2) throw new UsageError('需要两个参数：练习 id 和要评分的 .ts 文件。');
+  const [id, file] = positional as [string, string];
+  if (!listExerciseIds().includes(id)) throw new UsageError(`没有 id 为 "${id}" 的练习。`);
+  const meta = loadExerciseMeta(id);
+  const path = resolve(process.cwd(), file);
+  if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`找不到文件 ${file}。`);
+  const code = readFileSync(path, 'utf8');
+
+  const learner = createNodeLearnerHost();
+  try {
+    const report = await gradeSource(id, code, seed ?? randomSeed(), createNodeReference(), learner);
+    process.stdout.write(json ? `${JSON.stringify(toJsonContract(report))}\n` : `${formatHuman(report, meta.title)}\n`);
+    return report.passed ? 0 : 1;
+  } finally {
+    await learner.dispose();
+  }
+}
+
+export { exerciseFile };

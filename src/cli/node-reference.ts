@@ -1,0 +1,21 @@
+import * as tf from '@tensorflow/tfjs';
+import { prepareCases, type PreparedCase, type ReferencePort } from '../grader/index';
+import { loadCaseSuite, loadExerciseMeta } from './exercises';
+
+let ready: Promise<void> | undefined;
+
+/** The reference realm in Node is the CLI's own thread: learner code never runs here. */
+export function createNodeReference(): ReferencePort {
+  ready ??= (async () => {
+    tf.env().set('PROD', true);
+    await tf.setBackend('cpu');
+    await tf.ready();
+  })();
+  return {
+    async prepare(exerciseId: string, seed: number): Promise<PreparedCase[]> {
+      await ready;
+      const [meta, suite] = [loadExerciseMeta(exerciseId), await loadCaseSuite(exerciseId)];
+      return prepareCases(tf, suite, meta, seed);
+    },
+  };
+}

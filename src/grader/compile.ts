@@ -1,0 +1,47 @@
+import { transform } from 'sucrase';
+import type { GradeError } from './types';
+
+export type CompileResult = { ok: true; js: string } | { ok: false; error: GradeError };
+
+/**
+ * TypeScript → CommonJS-style JS with sucrase (≈3 ms, 48 KB gz in the browser; typescript's
+ * transpileModule is 4× slower and 20× bigger). Sucrase strips types without checking them:
+ * type errors are the editor's job. It keeps line numbers, so runtime stack lines map 1:1.
+ */
+export function compileSubmission(source: string): CompileResult {
+  try {
+    const { code } = transform(source, {
+      transforms: ['typescript', 'imports'],
+      filePath: 'submission.ts',
+      production: true,
+    });
+    return { ok: true, js: code };
+  } catch (e) {
+    const err = e as { message?: string; loc?: { line: number; column: number } };
+    const raw = (err.message ?? String(e)).replace(/^Error transforming [^:]*:\s*/, '').replace(/\s*\(\d+:\d+\)\s*$/, '');
+    const line = err.loc?.line;
+    const column = err.loc?.column;
+    const where = line !== undefined ? `第 ${line} 行第 ${column ?? 0} 列` : '';
+    const error: GradeError = {
+      kind: 'compile',
+      message: `语法错误${where ? `（${where}）` : ''}：${translateSyntaxMessage(raw)}。请修正这一处再运行。`,
+    };
+    if (line !== undefined) error.line = line;
+    if (column !== undefined) error.column = column;
+    return { ok: false, error };
+  }
+}
+
+const PHRASES: [RegExp, string][] = [
+  [/^Unexpected token, expected "(.+)"$/, '这里缺少 "$1"'],
+  [/^Unexpected token$/, '这里出现了意外的符号'],
+  [/^Unterminated string constant$/, '字符串没有闭合的引号'],
+  [/^Unterminated template$/, '模板字符串没有闭合的反引号'],
+  [/^Unterminated comment$/, '注释没有闭合'],
+  [/^Unexpected keyword '(.+)'$/, '这里不能使用关键字 $1'],
+];
+
+function translateSyntaxMessage(message: string): string {
+  for (const [re, zh] of PHRASES) if (re.test(message)) return `${message.replace(re, zh)}（${message}）`;
+  return message;
+}
