@@ -12,3 +12,4 @@ export { createGuard, KERNELS_BY_API, bannedMessage } from './guard';
 export { createRng, caseSeed, randomSeed } from './rng';
 export { parseLearnerEvent, parseLearnerJob, parsePreparedCases } from './protocol';
 export { formatNumber, previewTensor, summarizeArgs } from './format';
+export { formatHuman, toJsonContract } from './report';

@@ -1,0 +1,39 @@
+// The browser's Web Worker host and the Node CLI share one engine: for the same code and
+// seed they must print the same verdict, case by case, message by message.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+
+const ROOT = process.cwd();
+const SEED = 7;
+
+function cliJson(id: string, file: string): unknown {
+  const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/bin.mjs'), 'grade', id, file, '--json', '--seed', String(SEED)], { encoding: 'utf8' });
+  expect([0, 1], r.stderr).toContain(r.status);
+  return JSON.parse(r.stdout);
+}
+
+const firstWrong = (id: string) => join('exercises', id, 'wrong', readdirSync(join(ROOT, 'exercises', id, 'wrong')).filter((f) => f.endsWith('.ts')).sort()[0]!);
+const submissions: [string, string][] = [
+  ['sigmoid', 'exercises/sigmoid/solution.ts'],
+  ['sigmoid', 'exercises/sigmoid/starter.ts'],
+  ['softmax', firstWrong('softmax')],
+  ['conv2d', 'exercises/conv2d/solution.ts'],
+];
+
+test('the Web Worker host gives the same verdict as the CLI for the same code and seed', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/grader/');
+  for (const [id, file] of submissions) {
+    await page.selectOption('#grader-exercise', id);
+    await page.fill('#grader-seed', String(SEED));
+    await page.fill('#grader-code', readFileSync(join(ROOT, file), 'utf8'));
+    await page.evaluate(() => (document.getElementById('grader-json')!.textContent = ''));
+    await page.click('#grader-run');
+    const json = page.locator('#grader-json');
+    await expect(json).not.toBeEmpty({ timeout: 30_000 });
+    const browser = JSON.parse((await json.textContent())!);
+    expect(browser, `${id} ${file}`).toEqual(cliJson(id, join(ROOT, file)));
+  }
+});
