@@ -15,15 +15,17 @@ export function formatShape(shape: readonly number[]): string {
   return shape.length === 0 ? '[]（标量）' : `[${shape.join(',')}]`;
 }
 
-const EDGE = 3; // elements shown at each end of a long axis
+const EDGE = 3; // elements shown at each end of a long axis (2 for rank ≥ 3)
+const MAX_PREVIEW_CHARS = 360;
 
 /** A compact nested preview of a tensor's values, eliding the middle of long axes. */
 export function previewTensor(shape: readonly number[], values: readonly number[]): string {
   if (shape.length === 0) return formatNumber(values[0] ?? NaN);
+  const edge = shape.length >= 3 ? 2 : EDGE;
   const strides = shape.map((_, i) => shape.slice(i + 1).reduce((a, b) => a * b, 1));
   const rec = (axis: number, offset: number): string => {
     const n = shape[axis]!;
-    const idx = n <= 2 * EDGE ? [...Array(n).keys()] : [...Array(EDGE).keys(), -1, ...Array.from({ length: EDGE }, (_, i) => n - EDGE + i)];
+    const idx = n <= 2 * edge ? [...Array(n).keys()] : [...Array(edge).keys(), -1, ...Array.from({ length: edge }, (_, i) => n - edge + i)];
     const parts = idx.map((i) => {
       if (i === -1) return '…';
       const at = offset + i * strides[axis]!;
@@ -31,7 +33,8 @@ export function previewTensor(shape: readonly number[], values: readonly number[
     });
     return `[${parts.join(', ')}]`;
   };
-  return rec(0, 0);
+  const text = rec(0, 0);
+  return text.length <= MAX_PREVIEW_CHARS ? text : `${text.slice(0, MAX_PREVIEW_CHARS)} …（共 ${values.length} 个元素）`;
 }
 
 /** One line describing any plain value, in Chinese, for reports. */
