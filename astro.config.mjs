@@ -1,0 +1,60 @@
+// @ts-check
+/**
+ * Astro configuration for 深度学习互动课程. Kept thin on purpose: the reasoning for each
+ * setting is in the comment next to it, the logic lives in src/markdown/*.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import rehypeKatexStrict from './src/markdown/rehype-katex-strict.mjs';
+import rehypeCodeCopy from './src/markdown/rehype-code-copy.mjs';
+
+// The machine (and CI) has no network: never phone home.
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+export default defineConfig({
+  // No `site`: every internal link is root-relative (built with import.meta.env.BASE_URL),
+  // so the output works on any host. Set `base` if the course is served from a sub-path.
+  // Directory URLs everywhere (/chapters/<slug>/), matching what `astro preview` and static hosts serve.
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx()],
+  markdown: {
+    // `$…$` / `$$…$$` become math nodes; KaTeX renders them to HTML + MathML at build time,
+    // so the browser downloads no KaTeX JavaScript, only its CSS and the fonts it uses.
+    remarkPlugins: [remarkMath],
+    rehypePlugins: [
+      // rehype-katex never throws: it reports a malformed formula as a vfile message and
+      // renders a red `.katex-error`. `strict` ignores CJK text directly in math mode.
+      [rehypeKatex, { strict: 'ignore' }],
+      // …so this plugin turns those messages into a build failure naming file, line and formula
+      // (and hides rendered formulas from the Pagefind index, whose excerpts they would garble).
+      rehypeKatexStrict,
+      // Wraps Shiki's <pre> in a figure with a keyboard-accessible copy button (strings from zh-CN.json).
+      rehypeCodeCopy,
+    ],
+    // Shiki at build time with BOTH themes emitted as CSS variables (--shiki-light / --shiki-dark);
+    // src/styles/global.css picks one from <html data-theme>. No highlighting JS ships.
+    syntaxHighlight: 'shiki',
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+      wrap: false,
+    },
+  },
+  vite: {
+    resolve: {
+      // STACK.md trap: in `astro dev`, Vite's pre-bundling keeps tfjs-core's `import "node-fetch"`
+      // and the worker crashes. The browser never needs node-fetch, so point it at an empty stub.
+      alias: [{ find: /^node-fetch$/, replacement: fileURLToPath(new URL('./src/stubs/node-fetch.ts', import.meta.url)) }],
+    },
+    // The grader runs learner code in module Web Workers (they import tfjs), which needs ES output.
+    worker: { format: 'es' },
+    build: {
+      // Monaco's main chunk is ~1 MB gzip and its TS worker ~1.5 MB; they load only on exercise pages.
+      chunkSizeWarningLimit: 6000,
+    },
+  },
+});
