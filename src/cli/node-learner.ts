@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { parseLearnerEvent, type LearnerEvent, type LearnerJob, type LearnerOutcome, type LearnerPort } from '../grader/index';
-
-const BOOTSTRAP = new URL('./learner-thread.mjs', import.meta.url);
+import { learnerThreadUrl } from './learner-bundle';
 const MAX_HEAP_MB = 1024;
 
 export interface NodeLearnerHost extends LearnerPort {
@@ -46,7 +45,7 @@ export function createNodeLearnerHost({ prespawn = false } = {}): NodeLearnerHos
 
 function spawn(): Promise<Worker> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(BOOTSTRAP, {
+    const worker = new Worker(learnerThreadUrl(), {
       // Learner output must never reach the CLI's stdout (--json prints exactly one object).
       stdout: true,
       stderr: true,
