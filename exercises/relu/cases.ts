@@ -1,13 +1,7 @@
 import type * as tfTypes from '@tensorflow/tfjs';
-import { defineCase, type CaseSuite, type Rng } from '../../src/grader/types';
+import { defineCase, type CaseSuite } from '../../src/grader/types';
 
 type Args = [tfTypes.Tensor];
-
-/** 秩为 minRank…maxRank、每维 1…maxDim 的随机形状。 */
-function randomShape(rng: Rng, minRank: number, maxRank: number, maxDim: number): number[] {
-  const rank = rng.int(minRank, maxRank);
-  return Array.from({ length: rank }, () => rng.int(1, maxDim));
-}
 
 const suite: CaseSuite = {
   cases: [
@@ -43,7 +37,7 @@ const suite: CaseSuite = {
     defineCase<Args>({
       name: '随机形状的张量（秩 1–4）',
       hint: 'ReLU 是逐元素运算，不要沿任何维度求最大值；输出形状必须和输入完全相同。',
-      inputs: ({ rng }) => [rng.tensor(randomShape(rng, 1, 4, 5), -5, 5)],
+      inputs: ({ rng }) => [rng.tensor(rng.shape(1, 4, 5), -5, 5)],
       expected: ([z], { tf }) => tf.relu(z),
     }),
     defineCase<Args>({

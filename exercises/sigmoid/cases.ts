@@ -1,13 +1,7 @@
 import type * as tfTypes from '@tensorflow/tfjs';
-import { defineCase, type CaseSuite, type Rng } from '../../src/grader/types';
+import { defineCase, type CaseSuite } from '../../src/grader/types';
 
 type Args = [tfTypes.Tensor];
-
-/** 秩为 minRank…maxRank、每维 1…maxDim 的随机形状。 */
-function randomShape(rng: Rng, minRank: number, maxRank: number, maxDim: number): number[] {
-  const rank = rng.int(minRank, maxRank);
-  return Array.from({ length: rank }, () => rng.int(1, maxDim));
-}
 
 const suite: CaseSuite = {
   cases: [
@@ -45,13 +39,13 @@ const suite: CaseSuite = {
     defineCase<Args>({
       name: '随机形状的张量（秩 1–4）',
       hint: 'Sigmoid 是逐元素运算，输出形状必须和输入完全相同。',
-      inputs: ({ rng }) => [rng.tensor(randomShape(rng, 1, 4, 5), -8, 8)],
+      inputs: ({ rng }) => [rng.tensor(rng.shape(1, 4, 5), -8, 8)],
       expected: ([z], { tf }) => tf.sigmoid(z),
     }),
     defineCase<Args>({
       name: '随机的大范围输入 [−200, 200]',
       hint: '|z| 超过约 88 时 e^|z| 会溢出；无论 z 的正负，exp 的参数都应当 ≤ 0。',
-      inputs: ({ rng }) => [rng.tensor(randomShape(rng, 1, 4, 6), -200, 200)],
+      inputs: ({ rng }) => [rng.tensor(rng.shape(1, 4, 6), -200, 200)],
       expected: ([z], { tf }) => tf.sigmoid(z),
     }),
     defineCase<Args>({

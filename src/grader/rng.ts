@@ -28,6 +28,7 @@ export function createRng(tf: TF, seed: number): Rng {
       if (items.length === 0) throw new Error('rng.pick: empty list');
       return items[Math.floor(next() * items.length)]!;
     },
+    shape: (minRank, maxRank, maxDim) => Array.from({ length: rng.int(minRank, maxRank) }, () => rng.int(1, maxDim)),
     array: (n, lo, hi) => Array.from({ length: n }, () => uniform(lo, hi)),
     tensor: (shape, lo = -1, hi = 1) => {
       const size = shape.reduce((a, b) => a * b, 1);

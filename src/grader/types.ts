@@ -20,6 +20,8 @@ export interface Rng {
   normal(): number;
   /** One element of a non-empty array. */
   pick<T>(items: readonly T[]): T;
+  /** A random shape: rank in [minRank, maxRank], each dimension in [1, maxDim]. */
+  shape(minRank: number, maxRank: number, maxDim: number): number[];
   /** `n` uniform numbers in [lo, hi). */
   array(n: number, lo: number, hi: number): number[];
   /** A float32 tensor of the given shape, uniform in [lo, hi). */
