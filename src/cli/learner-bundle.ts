@@ -13,7 +13,7 @@ const FALLBACK = new URL('./learner-thread.mjs', import.meta.url);
 let cached: URL | undefined;
 
 /**
- * The learner thread as one prebuilt ES module (tfjs left external). Starting a worker on it
+ * The learner thread as one prebuilt ES module (tfjs and typescript left external). Starting a worker on it
  * takes about half as long as going through tsx, which compiles TypeScript in every new
  * thread. Rebuilt when the engine's source changes (content hash in the file name); falls back
  * to the tsx bootstrap if esbuild is unavailable.
@@ -34,7 +34,7 @@ export function learnerThreadUrl(): URL {
         platform: 'node',
         format: 'esm',
         target: 'node20',
-        external: ['@tensorflow/tfjs'],
+        external: ['@tensorflow/tfjs', 'typescript'],
         logLevel: 'silent',
       });
     }

@@ -45,3 +45,40 @@ function translateSyntaxMessage(message: string): string {
   for (const [re, zh] of PHRASES) if (re.test(message)) return `${message.replace(re, zh)}（${message}）`;
   return message;
 }
+
+const TS_PHRASES: [RegExp, string][] = [
+  [/^'(.+)' expected\.$/, '这里缺少 "$1"'],
+  [/^Expression expected\.$/, '这里缺少表达式'],
+  [/^Identifier expected\.$/, '这里缺少名字（标识符）'],
+  [/^Declaration or statement expected\.$/, '这里缺少声明或语句（多了或少了括号？）'],
+  [/^Unterminated string literal\.$/, '字符串没有闭合的引号'],
+  [/^Unterminated template literal\.$/, '模板字符串没有闭合的反引号'],
+  [/^'\*\/' expected\.$/, '注释没有闭合'],
+];
+
+/**
+ * Sucrase backtracks when an arrow function fails to parse and then blames the arrow's first
+ * character. TypeScript's own parser points at the real spot, so on a syntax error (only then:
+ * it's a large module) we ask it where the first error is. Both hosts load the same version,
+ * so the message is the same in the browser and the CLI.
+ */
+export async function refineSyntaxError(source: string, fallback: GradeError): Promise<GradeError> {
+  try {
+    const ts = (await import('typescript')).default;
+    const file = ts.createSourceFile('submission.ts', source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+    const first = (file as unknown as { parseDiagnostics?: { start: number; messageText: string | object }[] }).parseDiagnostics?.[0];
+    if (!first || typeof first.messageText !== 'string') return fallback;
+    const { line, character } = file.getLineAndCharacterOfPosition(first.start);
+    const raw = first.messageText;
+    const zh = TS_PHRASES.find(([re]) => re.test(raw));
+    const text = zh ? `${raw.replace(zh[0], zh[1])}（${raw}）` : raw;
+    return {
+      kind: 'compile',
+      line: line + 1,
+      column: character + 1,
+      message: `语法错误（第 ${line + 1} 行第 ${character + 1} 列）：${text}。请修正这一处再运行。`,
+    };
+  } catch {
+    return fallback;
+  }
+}

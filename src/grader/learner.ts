@@ -1,4 +1,4 @@
-import { compileSubmission } from './compile';
+import { compileSubmission, refineSyntaxError } from './compile';
 import { formatNumber } from './format';
 import { createGuard, isBannedError } from './guard';
 import { collectTensors, createToPlain, fromPlain } from './plain';
@@ -22,7 +22,7 @@ export async function runLearnerJob(tf: TF, job: LearnerJob, emit: (event: Learn
 
   const compiled = compileSubmission(job.code);
   if (!compiled.ok) {
-    emit({ type: 'fatal', error: compiled.error });
+    emit({ type: 'fatal', error: await refineSyntaxError(job.code, compiled.error) });
     return;
   }
 

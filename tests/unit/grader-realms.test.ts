@@ -91,6 +91,20 @@ export async function sigmoid(z: tf.Tensor) { await import('node:fs'); return z;
     expect(r2.cases[0]?.message).toContain('不能导入 "node:fs"');
   });
 
+  it('a syntax error inside an arrow function points at the real line, not the arrow', async () => {
+    const code = `import * as tf from '@tensorflow/tfjs';
+export function sigmoid(z: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => {
+    const e = tf.exp(tf.neg(z));
+    return tf.div(1, tf.add(1, e);
+  });
+}`;
+    const r = await grader.grade('sigmoid', code, 1);
+    expect(r.error?.kind).toBe('compile');
+    expect(r.error?.line).toBe(5);
+    expect(r.error?.message).toContain('第 5 行');
+  });
+
   it('a missing export is a type error that names the entry', async () => {
     const r = await grader.grade('sigmoid', 'export function sigmoyd(z: unknown) { return z; }', 1);
     expect(r.error?.kind).toBe('type');
