@@ -15,6 +15,18 @@ export function compileSubmission(source: string): CompileResult {
       filePath: 'submission.ts',
       production: true,
     });
+    // Sucrase turns import('x') into Promise.resolve().then(() => require('x')). Runs never await
+    // learner promises, so that would fail silently: refuse it up front, with a clear message.
+    if (code.includes('Promise.resolve().then(() => _interopRequireWildcard(require(')) {
+      const at = /\bimport\s*\(/.exec(source);
+      const line = at ? source.slice(0, at.index).split('\n').length : undefined;
+      const error: GradeError = {
+        kind: 'compile',
+        message: `不能使用动态 import()${line ? `（第 ${line} 行）` : ''}：练习里只能在文件开头写 import * as tf from '@tensorflow/tfjs'。`,
+      };
+      if (line !== undefined) error.line = line;
+      return { ok: false, error };
+    }
     return { ok: true, js: code };
   } catch (e) {
     const err = e as { message?: string; loc?: { line: number; column: number } };

@@ -22,7 +22,8 @@ export async function runLearnerJob(tf: TF, job: LearnerJob, emit: (event: Learn
 
   const compiled = compileSubmission(job.code);
   if (!compiled.ok) {
-    emit({ type: 'fatal', error: await refineSyntaxError(job.code, compiled.error) });
+    const error = compiled.error.line !== undefined && compiled.error.message.startsWith('语法错误') ? await refineSyntaxError(job.code, compiled.error) : compiled.error;
+    emit({ type: 'fatal', error });
     return;
   }
 
@@ -70,9 +71,8 @@ export async function runLearnerJob(tf: TF, job: LearnerJob, emit: (event: Learn
         } else {
           output = (entry as (...a: unknown[]) => unknown)(...inputs);
         }
-        if (output !== null && typeof output === 'object' && typeof (output as { then?: unknown }).then === 'function') {
-          output = await output;
-        }
+        // A Promise is never awaited: the whole run stays synchronous after the module loads, so
+        // no learner-started import() (e.g. of an unguarded tf) can resolve before the verdict.
         const value = toPlain(output);
         const ms = now() - t0;
         tf.dispose(collectTensors(tf, output));

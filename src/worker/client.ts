@@ -22,8 +22,9 @@ export interface BrowserGrader {
   dispose(): void;
 }
 
-const spawnLearner = () => new Worker(new URL('./learner.worker.ts', import.meta.url), { type: 'module', name: 'learner' });
-const spawnReference = () => new Worker(new URL('./reference.worker.ts', import.meta.url), { type: 'module', name: 'reference' });
+// Both roles share one script (see grader.worker.ts); each `new URL(…)` must stay literal for Vite.
+const spawnLearner = () => new Worker(new URL('./grader.worker.ts', import.meta.url), { type: 'module', name: 'learner' });
+const spawnReference = () => new Worker(new URL('./grader.worker.ts', import.meta.url), { type: 'module', name: 'reference' });
 
 /** A learner worker that has loaded tfjs and said so. */
 function readyLearner(): Promise<Worker> {
