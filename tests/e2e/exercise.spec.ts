@@ -53,9 +53,13 @@ async function run(page: Page): Promise<void> {
 test.describe('grading', () => {
   test('the reference solution passes every case', async ({ page }) => {
     await open(page);
+    // 查看参考答案 stays hidden until the exercise is passed (or after 5 failed runs).
+    const solutionButton = page.locator('[data-action="solution"]');
+    await expect(solutionButton).toBeHidden();
     await paste(page, solution);
     await run(page);
     await expect(summary(page)).toHaveText(/^全部通过 \((\d+)\/\1\)$/);
+    await expect(solutionButton).toBeVisible();
     await expect(summary(page)).toHaveAttribute('data-summary', 'passed');
     // Every case is listed with ✓.
     expect(await page.locator('.wb-case.is-fail').count()).toBe(0);
