@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
 const ROOT = process.cwd();
@@ -36,4 +37,17 @@ test('the Web Worker host gives the same verdict as the CLI for the same code an
     const browser = JSON.parse((await json.textContent())!);
     expect(browser, `${id} ${file}`).toEqual(cliJson(id, join(ROOT, file)));
   }
+});
+
+test('the grader page is labelled, keyboard-operable and has no serious axe violations', async ({ page }) => {
+  await page.goto('/grader/');
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  expect(bad).toEqual([]);
+  // Keyboard only: fill the form and submit with Enter on the button.
+  await page.locator('#grader-code').fill("import * as tf from '@tensorflow/tfjs';\nexport function relu(z: tf.Tensor) { return tf.maximum(z, 0); }");
+  await page.selectOption('#grader-exercise', 'relu');
+  await page.locator('#grader-run').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#grader-status')).toHaveText(/^✓ \d+\/\d+$/, { timeout: 30_000 });
 });
