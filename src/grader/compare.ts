@@ -59,8 +59,9 @@ function compareTensors(
     const e = expected.values[i]!;
     const a = actual.values[i]!;
     if (Number.isNaN(a) && !Number.isNaN(e)) nanCount++;
-    const err = Number.isNaN(a) || Number.isNaN(e) ? (Number.isNaN(a) === Number.isNaN(e) ? 0 : Infinity) : a === e ? 0 : Math.abs(a - e);
-    if (err > maxAbsError || Number.isNaN(err)) maxAbsError = Number.isNaN(err) ? Infinity : err;
+    // NaN has no distance: it is counted on its own, and the maximum error covers the rest.
+    // (±Inf against a finite value is an infinite error; Inf against the same Inf is none.)
+    if (!Number.isNaN(a) && !Number.isNaN(e)) maxAbsError = Math.max(maxAbsError, a === e ? 0 : Math.abs(a - e));
     if (!closeEnough(a, e, tol)) {
       bad++;
       if (first < 0) first = i;
@@ -71,7 +72,7 @@ function compareTensors(
   const where = expected.shape.length === 0 ? '' : `位置 [${at.join(',')}] `;
   const parts = [
     `数值不对：${where}期望 ${formatNumber(expected.values[first]!)}，得到 ${formatNumber(actual.values[first]!)}`,
-    `共 ${bad}/${expected.values.length} 个元素超出容差（允许误差 ${tol.atol} + ${tol.rtol}×|期望值|），最大绝对误差 ${formatNumber(maxAbsError)}`,
+    `共 ${bad}/${expected.values.length} 个元素超出容差（允许误差 ${tol.atol} + ${tol.rtol}×|期望值|），最大绝对误差${nanCount > 0 ? '（不含 NaN）' : ''} ${formatNumber(maxAbsError)}`,
   ];
   if (nanCount > 0) parts.push(`输出里有 ${nanCount} 个 NaN，常见原因是 exp 溢出或 0/0`);
   return { message: `${parts.join('；')}。`, ...previews, maxAbsError, firstMismatch: at };

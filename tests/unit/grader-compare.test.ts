@@ -50,9 +50,13 @@ describe('compareValues', () => {
     expect(m?.message).toContain('2/4');
   });
   it('propagates NaN: a NaN output fails and is counted', () => {
-    const m = compareValues(tensor([3], [0, 1, 1]), tensor([3], [0, NaN, 1]), F32);
+    const m = compareValues(tensor([3], [0, 1, 1]), tensor([3], [0, NaN, 1.5]), F32);
     expect(m?.message).toContain('1 个 NaN');
-    expect(m?.maxAbsError).toBe(Infinity);
+    expect(m?.message).toContain('最大绝对误差（不含 NaN） 0.5');
+    expect(m?.maxAbsError).toBe(0.5);
+  });
+  it('an infinite output against a finite expectation is an infinite error', () => {
+    expect(compareValues(tensor([2], [1, 2]), tensor([2], [1, Infinity]), F32)?.maxAbsError).toBe(Infinity);
   });
   it('a non-tensor return says what was returned', () => {
     expect(compareValues(tensor([], [0.5]), { t: 'number', v: 0.5 }, F32)?.message).toContain('实际返回了数字 0.5');
