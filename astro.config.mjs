@@ -50,6 +50,20 @@ export default defineConfig({
       // and the worker crashes. The browser never needs node-fetch, so point it at an empty stub.
       alias: [{ find: /^node-fetch$/, replacement: fileURLToPath(new URL('./src/stubs/node-fetch.ts', import.meta.url)) }],
     },
+    // Pre-bundle the grading workers' dependencies when `astro dev` starts; otherwise Vite finds
+    // them on the first grade, re-optimizes and reloads the page mid-run.
+    optimizeDeps: {
+      include: [
+        '@tensorflow/tfjs-core',
+        '@tensorflow/tfjs-core/dist/register_all_gradients',
+        '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops',
+        '@tensorflow/tfjs-backend-cpu',
+        '@tensorflow/tfjs-layers',
+        'sucrase',
+        'typescript',
+        'zod',
+      ],
+    },
     // The grader runs learner code in module Web Workers (they import tfjs), which needs ES output.
     worker: { format: 'es' },
     build: {
