@@ -185,7 +185,7 @@ test('makes no request to any other host and logs no console errors', async ({ p
 test('exercise page shell exposes the workbench contract', async ({ page }) => {
   await page.goto('/');
   const href = await page.locator('a[data-exercise-id]').first().getAttribute('href');
-  test.skip(!href, 'no exercises yet');
+  expect(href, 'the home course map links at least one exercise').toBeTruthy();
   await page.goto(href!);
   const id = href!.split('/')[2]!;
   await expect(page.locator(`#workbench[data-exercise-id="${id}"]`)).toHaveCount(1);
@@ -206,7 +206,7 @@ test('code blocks have a keyboard-accessible copy button that announces 已复�
       break;
     }
   }
-  test.skip(!found, 'no code block on the site yet');
+  expect(found, 'some page has a highlighted code block').toBe(true);
   const block = page.locator('.code-block').first();
   const button = block.locator('.copy-btn');
   await expect(button).toHaveAccessibleName(S.code.copyLabel);
