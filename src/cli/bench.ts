@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { exerciseFile, listExerciseIds } from './exercises';
-import { gradeSource } from './grade-file';
+import { gradeSubmission } from '../grader/index';
+import { exerciseFile, listExerciseIds, loadExerciseMeta } from './exercises';
 import { createNodeLearnerHost } from './node-learner';
 import { createNodeReference } from './node-reference';
 
@@ -32,13 +32,14 @@ export async function runBench(ids: string[]): Promise<number> {
   console.log(`热评分（参考答案，${RUNS} 次中位数；每次都是全新的学习者线程，已预先启动）：`);
   try {
     for (const id of targets) {
+      const meta = loadExerciseMeta(id);
       const code = readFileSync(exerciseFile(id, 'solution.ts'), 'utf8');
-      await gradeSource(id, code, 0, reference, learner); // warm-up: loads cases, JITs
+      await gradeSubmission({ meta, code, seed: 0, reference, learner }); // warm-up: loads cases, JITs
       const times: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         await learner.ready();
         const t0 = performance.now();
-        const r = await gradeSource(id, code, i + 1, reference, learner);
+        const r = await gradeSubmission({ meta, code, seed: i + 1, reference, learner });
         times.push(performance.now() - t0);
         if (!r.passed) console.log(`  ! ${id} 的参考答案没有通过（种子 ${i + 1}）`);
       }

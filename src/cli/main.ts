@@ -1,8 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { randomSeed } from '../grader/index';
-import { ExerciseFileError, exerciseFile, listExerciseIds, loadExerciseMeta } from './exercises';
-import { formatHuman, gradeSource, toJsonContract } from './grade-file';
+import { formatHuman, gradeSubmission, randomSeed, toJsonContract } from '../grader/index';
+import { ExerciseFileError, listExerciseIds, loadExerciseMeta } from './exercises';
 import { createNodeLearnerHost } from './node-learner';
 import { createNodeReference } from './node-reference';
 import { runBench } from './bench';
@@ -54,7 +53,7 @@ async function gradeCommand(args: string[]): Promise<number> {
 
   const learner = createNodeLearnerHost();
   try {
-    const report = await gradeSource(id, code, seed ?? randomSeed(), createNodeReference(), learner);
+    const report = await gradeSubmission({ meta, code, seed: seed ?? randomSeed(), reference: createNodeReference(), learner });
     process.stdout.write(json ? `${JSON.stringify(toJsonContract(report))}\n` : `${formatHuman(report, meta.title)}\n`);
     return report.passed ? 0 : 1;
   } finally {
@@ -62,4 +61,3 @@ async function gradeCommand(args: string[]): Promise<number> {
   }
 }
 
-export { exerciseFile };

@@ -1,16 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { prepareCases, type PreparedCase, type ReferencePort } from '../grader/index';
+import { prepareCases, useGradingBackend, type PreparedCase, type ReferencePort } from '../grader/index';
 import { loadCaseSuite, loadExerciseMeta } from './exercises';
 
 let ready: Promise<void> | undefined;
 
 /** The reference realm in Node is the CLI's own thread: learner code never runs here. */
 export function createNodeReference(): ReferencePort {
-  ready ??= (async () => {
-    tf.env().set('PROD', true);
-    await tf.setBackend('cpu');
-    await tf.ready();
-  })();
+  ready ??= useGradingBackend(tf);
   return {
     async prepare(exerciseId: string, seed: number): Promise<PreparedCase[]> {
       await ready;

@@ -51,8 +51,8 @@ export async function gradeSubmission({ meta, code, seed, reference, learner }: 
   }
 
   const reports = cases.map((c, i) => caseReport(c, results.get(i), error));
-  const banned = reports.length > 0 ? [...results.values()].find((r) => !r.ok && r.error.kind === 'banned') : undefined;
-  if (!error && banned && !banned.ok) error = banned.error;
+  // A banned API is the one thing to fix, whichever case hit it first.
+  error ??= [...results.values()].flatMap((r) => (!r.ok && r.error.kind === 'banned' ? [r.error] : []))[0];
 
   const passedCount = reports.filter((r) => r.passed).length;
   const score = reports.length === 0 ? 0 : passedCount / reports.length;

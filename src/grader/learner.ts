@@ -2,6 +2,7 @@ import { compileSubmission, refineSyntaxError } from './compile';
 import { formatNumber } from './format';
 import { createGuard, isBannedError } from './guard';
 import { collectTensors, createToPlain, fromPlain } from './plain';
+import { parseLearnerJob } from './protocol';
 import type { GradeError, LearnerEvent, LearnerJob, LogLevel, TF } from './types';
 
 const MAX_LOG_LINES = 200;
@@ -92,6 +93,16 @@ export async function runLearnerJob(tf: TF, job: LearnerJob, emit: (event: Learn
     restoreConsole();
     guard.dispose();
   }
+}
+
+/**
+ * What a learner realm does with the host's one message: validate the job, run it, and turn
+ * an engine failure into a fatal event rather than silence.
+ */
+export function handleLearnerMessage(tf: TF, data: unknown, emit: (event: LearnerEvent) => void): void {
+  runLearnerJob(tf, parseLearnerJob(data), emit).catch((e: unknown) => {
+    emit({ type: 'fatal', error: { kind: 'runtime', message: `运行出错：${String(e)}` } });
+  });
 }
 
 /** Lines the Function constructor adds before the body, measured rather than assumed. */

@@ -44,7 +44,8 @@ export function createBrowserGrader(): BrowserGrader {
   let reference: Worker | undefined;
   let nextRequest = 1;
   const pending = new Map<number, { resolve: (c: PreparedCase[]) => void; reject: (e: Error) => void }>();
-  const cache = new Map<string, Promise<PreparedCase[]>>();
+  // Only the latest seed's cases are kept: prepared cases can be large.
+  let cached: { key: string; cases: Promise<PreparedCase[]> } | undefined;
 
   const getReference = (): Worker => {
     if (reference) return reference;
@@ -63,17 +64,15 @@ export function createBrowserGrader(): BrowserGrader {
   const referencePort: ReferencePort = {
     prepare(exerciseId, seed) {
       const key = `${exerciseId}:${seed}`;
-      let hit = cache.get(key);
-      if (!hit) {
-        hit = new Promise<PreparedCase[]>((resolve, reject) => {
+      if (cached?.key !== key) {
+        const cases = new Promise<PreparedCase[]>((resolve, reject) => {
           const requestId = nextRequest++;
           pending.set(requestId, { resolve, reject });
           getReference().postMessage({ type: 'prepare', requestId, exerciseId, seed });
         });
-        cache.clear(); // keep only the latest seed: prepared cases can be large
-        cache.set(key, hit);
+        cached = { key, cases };
       }
-      return hit;
+      return cached.cases;
     },
   };
 

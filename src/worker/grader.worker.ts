@@ -4,30 +4,23 @@
 //  - "reference": builds inputs and expected values; lives as long as the page; never runs learner code.
 //  - "learner": runs exactly one submission and is then thrown away, so one run's
 //    monkey-patching never reaches the next.
-import { runLearnerJob } from '../grader/learner';
-import { parseLearnerJob } from '../grader/protocol';
+import { useGradingBackend } from '../grader/backend';
+import { handleLearnerMessage } from '../grader/learner';
 import { prepareCases } from '../grader/reference';
 import { exerciseMetaSchema, formatSchemaError } from '../grader/schema';
-import type { CaseSuite, LearnerEvent } from '../grader/types';
+import type { CaseSuite } from '../grader/types';
 import { READY, referenceRequestSchema, type ReferenceResponse } from './protocol';
 import { tf } from './tf';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = scope.postMessage.bind(scope);
 
-tf.env().set('PROD', true);
-// CPU everywhere: it matches the Node CLI bit for bit (WebGL/WASM round differently).
-await tf.setBackend('cpu');
-await tf.ready();
+await useGradingBackend(tf);
 
 if (scope.name === 'learner') {
   scope.addEventListener(
     'message',
-    (e: MessageEvent) => {
-      const job = parseLearnerJob(e.data);
-      const emit = (event: LearnerEvent) => post(event);
-      runLearnerJob(tf, job, emit).catch((err: unknown) => emit({ type: 'fatal', error: { kind: 'runtime', message: `运行出错：${String(err)}` } }));
-    },
+    (e: MessageEvent) => handleLearnerMessage(tf, e.data, post),
     { once: true },
   );
   post({ type: READY });
