@@ -1,46 +1,47 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 
-const CLI_DIR = fileURLToPath(new URL('.', import.meta.url));
-const GRADER_DIR = fileURLToPath(new URL('../grader/', import.meta.url));
-// Inside node_modules so that the bundle's bare `@tensorflow/tfjs` import resolves normally.
-const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/dl-course/', import.meta.url));
-const FALLBACK = new URL('./learner-thread.mjs', import.meta.url);
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SOURCE_DIRS = ['src/sandbox', 'src/grader'];
+const CACHE_DIR = join(ROOT, 'node_modules/.cache/dl-course');
 
-let cached: URL | undefined;
+let cached: string | undefined;
 
 /**
- * The learner thread as one prebuilt ES module (tfjs and typescript left external). Starting a worker on it
- * takes about half as long as going through tsx, which compiles TypeScript in every new
- * thread. Rebuilt when the engine's source changes (content hash in the file name); falls back
- * to the tsx bootstrap if esbuild is unavailable.
+ * The Node learner realm as one self-contained CommonJS file (SES, tfjs, the engine's realm
+ * code). The child process is allowed to read this one file and nothing else, so it must need
+ * no other module at run time. Rebuilt when the sandbox or engine source changes (content hash
+ * in the file name).
  */
-export function learnerThreadUrl(): URL {
+export function learnerBundlePath(): string {
   if (cached) return cached;
-  try {
-    const sources = [join(CLI_DIR, 'learner-thread.ts'), ...readdirSync(GRADER_DIR).filter((f) => f.endsWith('.ts')).sort().map((f) => join(GRADER_DIR, f))];
-    const hash = createHash('sha256');
-    for (const f of sources) hash.update(readFileSync(f));
-    const outfile = join(CACHE_DIR, `learner-thread.${hash.digest('hex').slice(0, 16)}.mjs`);
-    if (!existsSync(outfile)) {
-      mkdirSync(CACHE_DIR, { recursive: true });
-      buildSync({
-        entryPoints: [join(CLI_DIR, 'learner-thread.ts')],
-        outfile,
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        external: ['@tensorflow/tfjs', 'typescript'],
-        logLevel: 'silent',
-      });
-    }
-    cached = pathToFileURL(outfile);
-  } catch {
-    cached = FALLBACK;
+  const hash = createHash('sha256');
+  for (const dir of SOURCE_DIRS) {
+    for (const f of readdirSync(join(ROOT, dir)).filter((n) => n.endsWith('.ts')).sort()) hash.update(f).update(readFileSync(join(ROOT, dir, f)));
   }
-  return cached;
+  const outfile = join(CACHE_DIR, `learner-realm.${hash.digest('hex').slice(0, 16)}.cjs`);
+  if (!existsSync(outfile)) {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const tmp = `${outfile}.${process.pid}.tmp`;
+    buildSync({
+      entryPoints: [join(ROOT, 'src/sandbox/node-child.ts')],
+      outfile: tmp,
+      bundle: true,
+      platform: 'node',
+      // tfjs's browser builds: pure JS, and no `require('node-fetch')` or `util` at run time.
+      mainFields: ['browser', 'module', 'main'],
+      alias: { 'node-fetch': join(ROOT, 'src/stubs/node-fetch.ts') },
+      format: 'cjs',
+      target: 'node20',
+      // SES refuses sloppy-mode code.
+      banner: { js: '"use strict";' },
+      logLevel: 'silent',
+    });
+    renameSync(tmp, outfile);
+  }
+  cached = outfile;
+  return outfile;
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { formatHuman, gradeSubmission, randomSeed, toJsonContract } from '../grader/index';
 import { ExerciseFileError, listExerciseIds, loadExerciseMeta } from './exercises';
 import { createNodeLearnerHost } from './node-learner';
@@ -30,34 +31,34 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function gradeCommand(args: string[]): Promise<number> {
-  let json = false;
-  let seed: number | undefined;
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--json') json = true;
-    else if (a === '--seed') {
-      const v = args[++i];
-      if (v === undefined || !/^\d+$/.test(v) || Number(v) > 2 ** 32 - 1) throw new UsageError('--seed 后面要跟一个 0 到 4294967295 之间的整数。');
-      seed = Number(v);
-    } else if (a.startsWith('--')) throw new UsageError(`未知选项 ${a}。`);
-    else positional.push(a);
+  let parsed: ReturnType<typeof parseArgs<{ options: { json: { type: 'boolean' }; seed: { type: 'string' } }; allowPositionals: true; args: string[] }>>;
+  try {
+    parsed = parseArgs({ args, options: { json: { type: 'boolean' }, seed: { type: 'string' } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(`参数不对：${(e as Error).message}`);
   }
-  if (positional.length !== 2) throw new UsageError('需要两个参数：练习 id 和要评分的 .ts 文件。');
-  const [id, file] = positional as [string, string];
+  const { values, positionals } = parsed;
+  let seed: number | undefined;
+  if (values.seed !== undefined) {
+    if (!/^\d+$/.test(values.seed) || Number(values.seed) > 2 ** 32 - 1) throw new UsageError('--seed 后面要跟一个 0 到 4294967295 之间的整数。');
+    seed = Number(values.seed);
+  }
+  if (positionals.length !== 2) throw new UsageError('需要两个参数：练习 id 和要评分的 .ts 文件。');
+  const [id, file] = positionals as [string, string];
   if (!listExerciseIds().includes(id)) throw new UsageError(`没有 id 为 "${id}" 的练习。`);
   const meta = loadExerciseMeta(id);
   const path = resolve(process.cwd(), file);
   if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`找不到文件 ${file}。`);
   const code = readFileSync(path, 'utf8');
 
-  const learner = createNodeLearnerHost();
+  // The learner process starts loading tfjs while this process prepares the cases.
+  const learner = createNodeLearnerHost({ prespawn: true });
+  learner.pool.warm();
   try {
     const report = await gradeSubmission({ meta, code, seed: seed ?? randomSeed(), reference: createNodeReference(), learner });
-    process.stdout.write(json ? `${JSON.stringify(toJsonContract(report))}\n` : `${formatHuman(report, meta.title)}\n`);
+    process.stdout.write(values.json ? `${JSON.stringify(toJsonContract(report))}\n` : `${formatHuman(report, meta.title)}\n`);
     return report.passed ? 0 : 1;
   } finally {
     await learner.dispose();
   }
 }
-

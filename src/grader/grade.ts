@@ -1,5 +1,7 @@
 import { compareValues } from './compare';
+import { compileSubmission, refineSyntaxError } from './compile';
 import { previewPlain } from './format';
+import { interpretLearnerMessage } from './interpret';
 import type { ExerciseMeta } from './schema';
 import type { CaseReport, GradeError, GradeReport, LearnerEvent, LearnerPort, LogLine, PreparedCase, ReferencePort } from './types';
 
@@ -9,85 +11,124 @@ export interface GradeOptions {
   seed: number;
   reference: ReferencePort;
   learner: LearnerPort;
+  signal?: AbortSignal;
 }
 
 /**
  * The one grading entry every host uses. Pure orchestration: the reference realm prepares
- * inputs and expected values, the learner realm runs the code and returns plain outputs,
- * and the comparison happens here, where no learner code ever ran.
+ * inputs and expected values, a fresh learner realm runs the code and sends back messages,
+ * and those are parsed, checked and compared here, where no learner code ever ran.
  */
-export async function gradeSubmission({ meta, code, seed, reference, learner }: GradeOptions): Promise<GradeReport> {
+export async function gradeSubmission({ meta, code, seed, reference, learner, signal }: GradeOptions): Promise<GradeReport> {
   const started = Date.now();
-  const cases = await reference.prepare(meta.id, seed);
+  const finish = (cases: CaseReport[], error: GradeError | undefined, logs: LogLine[] = [], warnings: string[] = []): GradeReport => {
+    const passedCount = cases.filter((r) => r.passed).length;
+    const report: GradeReport = {
+      exercise: meta.id,
+      passed: !error && passedCount === cases.length && cases.length > 0,
+      score: cases.length === 0 ? 0 : passedCount / cases.length,
+      seed,
+      cases,
+      logs,
+      warnings,
+      durationMs: Date.now() - started,
+    };
+    if (error) report.error = error;
+    return report;
+  };
+
+  // Syntax errors are found on the host, before any realm starts (compiling runs nothing).
+  const compiled = compileSubmission(code);
+  const casesPromise = reference.prepare(meta.id, seed);
+  if (!compiled.ok) {
+    const error = compiled.syntax ? await refineSyntaxError(code, compiled.error) : compiled.error;
+    const cases = await casesPromise;
+    return finish(cases.map((c) => notRun(c, error)), error);
+  }
+  const cases = await casesPromise;
+
   const results = new Map<number, Extract<LearnerEvent, { type: 'case' }>>();
   const logs: LogLine[] = [];
   let fatal: GradeError | undefined;
   let done = false;
-
   const outcome = await learner.run(
     {
       code,
       entry: meta.entry,
       kind: meta.kind,
       banned: meta.banned,
+      grants: meta.grants,
       cases: cases.map((c) => (c.construct ? { args: c.args, construct: c.construct } : { args: c.args })),
     },
-    (event) => {
+    (data) => {
+      const event = interpretLearnerMessage(data);
       if (event.type === 'log') logs.push({ level: event.level, text: event.text });
-      else if (event.type === 'case') results.set(event.index, event);
-      else if (event.type === 'fatal') fatal ??= event.error;
+      else if (event.type === 'case') {
+        if (event.index < cases.length && !results.has(event.index)) results.set(event.index, event);
+      } else if (event.type === 'fatal') fatal ??= event.error;
       else done = true;
+      return event.type === 'done' || event.type === 'fatal';
     },
     meta.timeoutMs,
+    signal,
   );
 
   let error = fatal;
   if (!error && outcome.status === 'timeout') {
     error = { kind: 'timeout', message: `运行超时（${formatSeconds(meta.timeoutMs)} 秒）：检查是否有死循环，或者计算量是否过大。` };
+  } else if (!error && outcome.status === 'cancelled') {
+    error = { kind: 'runtime', message: '评分已取消。' };
   } else if (!error && outcome.status === 'crashed') {
-    error = { kind: 'runtime', message: `代码让运行环境意外退出（${outcome.detail}）。不要调用 process.exit() 之类结束程序的函数，也不要分配过大的内存。` };
+    error = { kind: 'runtime', message: crashMessage(outcome.reason) };
   } else if (!error && !done) {
     error = { kind: 'runtime', message: '代码没有正常运行完所有测试。' };
+  } else if (!error && results.size < cases.length) {
+    error = { kind: 'runtime', message: `运行结束时有 ${cases.length - results.size} 个测试没有结果，这次运行作废。` };
   }
 
   const reports = cases.map((c, i) => caseReport(c, results.get(i), error));
   // A banned API is the one thing to fix, whichever case hit it first.
   error ??= [...results.values()].flatMap((r) => (!r.ok && r.error.kind === 'banned' ? [r.error] : []))[0];
 
-  const passedCount = reports.filter((r) => r.passed).length;
-  const score = reports.length === 0 ? 0 : passedCount / reports.length;
   const warnings: string[] = [];
   const leaks = reports.filter((r) => (r.leakedTensors ?? 0) > 0);
   if (leaks.length > 0) {
     const total = leaks.reduce((s, r) => s + (r.leakedTensors ?? 0), 0);
     warnings.push(`有 ${total} 个张量没有释放（出现在 ${leaks.length} 个测试里）。把中间计算放进 tf.tidy(() => …) 里，或对不再需要的张量调用 dispose()。`);
   }
-  const report: GradeReport = {
-    exercise: meta.id,
-    passed: !error && passedCount === reports.length && reports.length > 0,
-    score,
-    seed,
-    cases: reports,
-    logs,
-    warnings,
-    durationMs: Date.now() - started,
-  };
-  if (error) report.error = error;
-  return report;
+  return finish(reports, error, logs, warnings);
+}
+
+function crashMessage(reason: 'exit' | 'crash' | 'memory' | 'output-limit'): string {
+  switch (reason) {
+    case 'memory':
+      return '代码用的内存超过了上限，运行被终止。检查是否创建了过大的张量或数组。';
+    case 'output-limit':
+      return '代码输出的数据超过了上限，运行被终止。检查返回值和 console 输出的大小。';
+    default:
+      return '代码让运行环境意外退出。不要调用 process.exit() 之类结束程序的函数，也不要分配过大的内存。';
+  }
+}
+
+function notRun(c: PreparedCase, error: GradeError): CaseReport {
+  return { name: c.name, passed: false, hint: c.hint, inputSummary: c.inputSummary, expectedPreview: previewPlain(c.expected), message: `没有运行：${KIND_LABEL[error.kind]}（详见上方的错误信息）。` };
 }
 
 function caseReport(c: PreparedCase, result: Extract<LearnerEvent, { type: 'case' }> | undefined, runError: GradeError | undefined): CaseReport {
   const base: CaseReport = { name: c.name, passed: false, hint: c.hint, inputSummary: c.inputSummary, expectedPreview: previewPlain(c.expected) };
   if (!result) {
-    const why =
-      runError?.kind === 'timeout' ? '没有运行完：整体运行超时。'
-      : runError ? `没有运行：${KIND_LABEL[runError.kind]}（详见上方的错误信息）。`
-      : '没有运行。';
-    return { ...base, message: why };
+    if (runError) return runError.kind === 'timeout' ? { ...base, message: '没有运行完：整体运行超时。' } : notRun(c, runError);
+    return { ...base, message: '没有运行。' };
   }
   base.ms = result.ms;
   if (!result.ok) return { ...base, message: result.error.message };
-  const mismatch = compareValues(c.expected, result.value, c.tolerance);
+  let mismatch: ReturnType<typeof compareValues>;
+  try {
+    mismatch = compareValues(c.expected, result.value, c.tolerance);
+  } catch {
+    // Whatever the learner sent, a verdict: never a crash of the comparing realm.
+    return { ...base, message: '返回值无法与期望值比较（结构不合法）。' };
+  }
   const leaked = result.leaked > 0 ? { leakedTensors: result.leaked } : {};
   if (!mismatch) return { name: c.name, passed: true, ms: result.ms, ...leaked };
   const out: CaseReport = { ...base, ...leaked, message: mismatch.message, expectedPreview: mismatch.expectedPreview, actualPreview: mismatch.actualPreview };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GRANTABLE_TF } from '../sandbox/grants';
 import { TOLERANCE_NAMES } from './tolerance';
 
 /** Exercise ids are folder names: lower-case words joined by '-'. */
@@ -23,6 +24,8 @@ export const exerciseMetaSchema = z
     difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     /** tf APIs the learner may not call, by name at any depth (e.g. "sigmoid", "layers", "losses"). */
     banned: z.array(z.string().min(1)).default([]),
+    /** tf namespaces outside the learner allowlist that this exercise grants (src/sandbox/allowlist.ts), e.g. "layers". */
+    grants: z.array(z.enum(GRANTABLE_TF)).default([]),
     /** Named default tolerance for every case (see src/grader/tolerance.ts); a case may override it. */
     tolerance: z.enum(TOLERANCE_NAMES).default('float32'),
     /** Wall-clock budget for running all cases of one submission, in milliseconds. */

@@ -106,6 +106,7 @@ export interface LearnerJob {
   entry: string;
   kind: 'function' | 'layer';
   banned: string[];
+  grants: string[];
   cases: { args: Plain[]; construct?: Plain[] }[];
 }
 
@@ -124,8 +125,9 @@ export type LearnerEvent =
 export type LearnerOutcome =
   | { status: 'done' }
   | { status: 'timeout'; ms: number }
-  /** The realm died: process.exit(), out of memory, a crash. */
-  | { status: 'crashed'; detail: string };
+  | { status: 'cancelled' }
+  /** The realm died: process.exit(), a memory or output cap, a crash. */
+  | { status: 'crashed'; reason: 'exit' | 'crash' | 'memory' | 'output-limit' };
 
 export interface CaseReport {
   name: string;
@@ -170,5 +172,9 @@ export interface ReferencePort {
 
 /** The learner realm, as the orchestrator sees it. Must be killable. */
 export interface LearnerPort {
-  run(job: LearnerJob, onEvent: (event: LearnerEvent) => void, timeoutMs: number): Promise<LearnerOutcome>;
+  /**
+   * Runs the job in a fresh realm. `onMessage` gets every message unparsed (the engine treats
+   * them as hostile) and returns true when the run is complete; the realm is then killed.
+   */
+  run(job: LearnerJob, onMessage: (data: unknown) => boolean, timeoutMs: number, signal?: AbortSignal): Promise<LearnerOutcome>;
 }

@@ -1,11 +1,16 @@
 // The page's side of grading: two workers and the engine's orchestrator, which compares on
 // the main thread, a realm no learner code runs in. No tfjs is loaded on the main thread.
 import { gradeSubmission } from '../grader/grade';
-import { parseLearnerEvent, parsePreparedCases } from '../grader/protocol';
+import { parsePreparedCases } from '../grader/protocol';
 import { randomSeed } from '../grader/rng';
 import type { ExerciseMeta } from '../grader/schema';
-import type { GradeReport, LearnerEvent, LearnerJob, LearnerOutcome, LearnerPort, PreparedCase, ReferencePort } from '../grader/types';
-import { READY, referenceResponseSchema } from './protocol';
+import type { GradeReport, LearnerPort, PreparedCase, ReferencePort } from '../grader/types';
+import sandboxManifest from '../generated/sandbox.json';
+import { url } from '../lib/url';
+import { createBrowserSpawner } from '../runtime/browser-spawn';
+import { learnerPortFromPool } from '../runtime/learner-port';
+import { createPool } from '../runtime/pool';
+import { referenceResponseSchema } from './protocol';
 
 export interface GradeRequest {
   exercise: ExerciseMeta;
@@ -22,23 +27,12 @@ export interface BrowserGrader {
   dispose(): void;
 }
 
-// Both roles share one script (see grader.worker.ts); each `new URL(…)` must stay literal for Vite.
-const spawnLearner = () => new Worker(new URL('./grader.worker.ts', import.meta.url), { type: 'module', name: 'learner' });
+// The reference realm is a module worker of the site's own (trusted) code; learner realms come
+// from the pool, each a fresh worker inside the sandboxed iframe.
 const spawnReference = () => new Worker(new URL('./grader.worker.ts', import.meta.url), { type: 'module', name: 'reference' });
-
-/** A learner worker that has loaded tfjs and said so. */
-function readyLearner(): Promise<Worker> {
-  const worker = spawnLearner();
-  return new Promise((resolve, reject) => {
-    const onMessage = (e: MessageEvent) => {
-      if ((e.data as { type?: string })?.type !== READY) return;
-      worker.removeEventListener('message', onMessage);
-      resolve(worker);
-    };
-    worker.addEventListener('message', onMessage);
-    worker.addEventListener('error', (e) => reject(new Error(e.message || '评分线程启动失败')), { once: true });
-  });
-}
+/** A reference worker that hasn't prepared cases by then is replaced (loading tfjs included). */
+const REFERENCE_TIMEOUT_MS = 30_000;
+const LEARNER_REALM_URL = url(sandboxManifest.learnerRealm);
 
 export function createBrowserGrader(): BrowserGrader {
   let reference: Worker | undefined;
@@ -50,6 +44,18 @@ export function createBrowserGrader(): BrowserGrader {
   const getReference = (): Worker => {
     if (reference) return reference;
     reference = spawnReference();
+    // A crashed reference worker fails the runs waiting on it (never a stuck 运行测试), and the next run starts a new one.
+    const failAll = (why: string) => {
+      for (const p of pending.values()) p.reject(new Error(why));
+      pending.clear();
+      reference?.terminate();
+      reference = undefined;
+      cached = undefined;
+    };
+    reference.addEventListener('error', (e) => {
+      e.preventDefault();
+      failAll('参考评分线程出错');
+    });
     reference.addEventListener('message', (e: MessageEvent) => {
       const msg = referenceResponseSchema.parse(e.data);
       const p = pending.get(msg.requestId);
@@ -67,7 +73,17 @@ export function createBrowserGrader(): BrowserGrader {
       if (cached?.key !== key) {
         const cases = new Promise<PreparedCase[]>((resolve, reject) => {
           const requestId = nextRequest++;
-          pending.set(requestId, { resolve, reject });
+          const timer = setTimeout(() => {
+            if (!pending.delete(requestId)) return;
+            reject(new Error('参考评分线程没有响应'));
+            reference?.terminate();
+            reference = undefined;
+            cached = undefined;
+          }, REFERENCE_TIMEOUT_MS);
+          pending.set(requestId, {
+            resolve: (c) => (clearTimeout(timer), resolve(c)),
+            reject: (e) => (clearTimeout(timer), reject(e)),
+          });
           getReference().postMessage({ type: 'prepare', requestId, exerciseId, seed });
         });
         cached = { key, cases };
@@ -76,44 +92,10 @@ export function createBrowserGrader(): BrowserGrader {
     },
   };
 
-  // One fresh learner worker per run; the next one starts loading as soon as a run begins.
-  let spare: Promise<Worker> | undefined;
-  let current: Worker | undefined;
-  const takeLearner = (): Promise<Worker> => {
-    const w = spare ?? readyLearner();
-    spare = readyLearner();
-    return w;
-  };
-
-  const learnerPort: LearnerPort = {
-    async run(job: LearnerJob, onEvent: (e: LearnerEvent) => void, timeoutMs: number): Promise<LearnerOutcome> {
-      const worker = await takeLearner();
-      current = worker;
-      return new Promise<LearnerOutcome>((resolve) => {
-        const started = performance.now();
-        let settled = false;
-        const finish = (outcome: LearnerOutcome) => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          worker.terminate(); // the main thread kills a runaway worker; the page never freezes
-          if (current === worker) current = undefined;
-          resolve(outcome);
-        };
-        const timer = setTimeout(() => finish({ status: 'timeout', ms: performance.now() - started }), timeoutMs);
-        worker.addEventListener('message', (e: MessageEvent) => {
-          const event = parseLearnerEvent(e.data);
-          onEvent(event);
-          if (event.type === 'done' || event.type === 'fatal') finish({ status: 'done' });
-        });
-        worker.addEventListener('error', (e) => {
-          e.preventDefault();
-          finish({ status: 'crashed', detail: `未捕获的错误：${e.message}` });
-        });
-        worker.postMessage(job);
-      });
-    },
-  };
+  // One fresh learner realm per run; the next one loads while the current one grades.
+  const spawner = createBrowserSpawner(LEARNER_REALM_URL);
+  const pool = createPool({ spawn: spawner, size: 1, prespawn: 1 });
+  const learnerPort: LearnerPort = learnerPortFromPool(pool);
 
   return {
     async grade({ exercise, code, seed }) {
@@ -135,14 +117,12 @@ export function createBrowserGrader(): BrowserGrader {
       }
     },
     async warm(exerciseId) {
-      spare ??= readyLearner();
-      await Promise.all([spare, referencePort.prepare(exerciseId, randomSeed())]);
+      await Promise.all([pool.ready(), referencePort.prepare(exerciseId, randomSeed())]);
     },
     dispose() {
       reference?.terminate();
-      current?.terminate();
-      void spare?.then((w) => w.terminate());
-      spare = undefined;
+      pool.dispose();
+      spawner.dispose();
       reference = undefined;
     },
   };

@@ -21,10 +21,14 @@ describe('grading realms', () => {
     expect(r.seed).toBe(11);
   });
 
-  it('Math.abs patched by learner does not change verdict', async () => {
+  it('intrinsics are frozen in the learner realm, and patches of tfjs objects change no verdict', async () => {
     // The comparison relies on Math.abs, Number.isNaN and Number.isFinite. Patched in the
     // learner realm they would make every value "close"; they can't reach the comparing realm.
-    const patches = `Math.abs = () => 0; Number.isNaN = () => false; Number.isFinite = () => true;`;
+    const patches = `const frozen: string[] = [];
+for (const patch of [() => { Math.abs = () => 0; }, () => { Number.isNaN = () => false; }, () => { (Float32Array.prototype as any).map = null; }]) {
+  try { patch(); } catch { frozen.push('frozen'); }
+}
+console.log('patches refused: ' + frozen.length);`;
     const correct = `import * as tf from '@tensorflow/tfjs';
 ${patches}
 export function sigmoid(z: tf.Tensor): tf.Tensor {
@@ -33,7 +37,9 @@ export function sigmoid(z: tf.Tensor): tf.Tensor {
     return tf.where(tf.greaterEqual(z, 0), tf.div(1, tf.add(1, e)), tf.div(e, tf.add(1, e)));
   });
 }`;
-    expect((await grader.grade('sigmoid', correct, 5)).passed).toBe(true);
+    const ok = await grader.grade('sigmoid', correct, 5);
+    expect(ok.passed).toBe(true);
+    expect(ok.logs.map((l) => l.text)).toContain('patches refused: 3');
     const wrong = `import * as tf from '@tensorflow/tfjs';
 ${patches}
 (tf.Tensor.prototype as any).dataSync = function () { return new Float32Array(this.size).fill(0.5); };
@@ -51,13 +57,12 @@ export function sigmoid(z: tf.Tensor): tf.Tensor { return tf.onesLike(z); }`;
     expect(r.passed).toBe(false);
   });
 
-  it('process.exit(0) is a failure', async () => {
+  it('process does not exist in the learner realm, so process.exit(0) is a failure', async () => {
     const code = `import * as tf from '@tensorflow/tfjs';
 export function sigmoid(z: tf.Tensor): tf.Tensor { (globalThis as any).process.exit(0); return z; }`;
     const r = await grader.grade('sigmoid', code, 1);
     expect(r.passed).toBe(false);
-    expect(r.error?.kind).toBe('runtime');
-    expect(r.error?.message).toContain('process.exit');
+    expect(r.cases[0]?.message).toMatch(/TypeError.*(undefined|exit)/);
   });
 
   it('infinite loop times out and the next run works', async () => {
@@ -71,12 +76,12 @@ export function sigmoid(z: tf.Tensor): tf.Tensor { while (true) {} }`;
     expect((await grader.grade('sigmoid', SOLUTION, 1)).passed).toBe(true);
   });
 
-  it('runKernel(\'Sigmoid\') through tf.engine() is a banned error', async () => {
+  it('tf.engine() is outside the allowlist: a banned error that says so', async () => {
     const code = `import * as tf from '@tensorflow/tfjs';
 export function sigmoid(z: tf.Tensor): tf.Tensor { return tf.engine().runKernel('Sigmoid', { x: z }) as tf.Tensor; }`;
     const r = await grader.grade('sigmoid', code, 1);
     expect(r.error?.kind).toBe('banned');
-    expect(r.error?.message).toContain('Sigmoid');
+    expect(r.error?.message).toContain('tf.engine（不在本练习可用的 API 中）');
   });
 
   it('importing any other module is a clear error', async () => {
@@ -106,7 +111,7 @@ export function sigmoid(z: tf.Tensor): tf.Tensor {
     expect(r.error?.message).toContain('第 5 行');
   });
 
-  it('an async entry that imports an unguarded tf cannot bypass a ban', async () => {
+  it('import() hidden in a string is refused before it can load an unguarded tf', async () => {
     const code = `import * as tf from '@tensorflow/tfjs';
 const load = new Function('return import("@tensorflow/tfjs")') as () => Promise<typeof tf>;
 export async function mseLoss(a: tf.Tensor, b: tf.Tensor) {
@@ -115,7 +120,8 @@ export async function mseLoss(a: tf.Tensor, b: tf.Tensor) {
 }`;
     const r = await grader.grade('mse-loss', code, 1);
     expect(r.passed).toBe(false);
-    expect(r.cases[0]?.message).toContain('Promise');
+    expect(r.error?.kind).toBe('compile');
+    expect(r.error?.message).toContain('import(…)');
   });
 
   it('a missing export is a type error that names the entry', async () => {

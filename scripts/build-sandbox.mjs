@@ -1,0 +1,34 @@
+// Builds the browser learner realm (src/sandbox/browser-realm.ts) as one classic script:
+// a Worker made from a blob can't resolve imports, and SES wants strict mode. The file name
+// carries a content hash; src/generated/sandbox.json tells the page where it is.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = `${root}public/sandbox/`;
+const result = buildSync({
+  entryPoints: [`${root}src/sandbox/browser-realm.ts`],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  legalComments: 'none',
+  alias: { 'node-fetch': `${root}src/stubs/node-fetch.ts` },
+  banner: { js: '"use strict";' },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+});
+const code = result.outputFiles[0].contents;
+const hash = createHash('sha256').update(code).digest('hex').slice(0, 12);
+const name = `learner-realm.${hash}.js`;
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+writeFileSync(outDir + name, code);
+mkdirSync(`${root}src/generated`, { recursive: true });
+writeFileSync(`${root}src/generated/sandbox.json`, `${JSON.stringify({ learnerRealm: `sandbox/${name}`, bytes: code.length }, null, 2)}\n`);
+console.log(`sandbox: public/sandbox/${name} (${(code.length / 1024).toFixed(0)} KB)`);
+void readdirSync;

@@ -1,0 +1,48 @@
+// The browser learner realm: a classic Web Worker made from a blob inside an
+// <iframe sandbox="allow-scripts"> whose Content-Security-Policy forbids every request
+// (src/runtime/browser-spawn.ts). It has an opaque origin, so no storage either. Host code
+// here takes its private MessagePort first; learner code then runs in a SES compartment.
+import './lockdown';
+import { useGradingBackend } from '../grader/backend';
+import { prepareRealm } from './run-job';
+import { tf } from './tf-slim';
+import { wireJobSchema, type WireJob } from './wire';
+
+const scope = self as unknown as { onmessage: ((e: MessageEvent) => void) | null } & Record<string, unknown>;
+
+// Second layer behind the policy: ways out of a worker, removed from its global. Learner code
+// never sees this global (the compartment has its own), so this only matters if that fails.
+for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebTransport', 'EventSource', 'importScripts', 'indexedDB', 'caches', 'Worker', 'SharedWorker', 'FontFace', 'BroadcastChannel', 'navigator']) {
+  try {
+    delete scope[name];
+  } catch {
+    // non-configurable: the policy still holds
+  }
+}
+
+const portReady = new Promise<MessagePort>((resolve) => {
+  scope.onmessage = (e: MessageEvent) => {
+    const port = e.ports[0];
+    if (!port) return;
+    scope.onmessage = null;
+    resolve(port);
+  };
+});
+
+void (async () => {
+  const port = await portReady;
+  const post = MessagePort.prototype.postMessage.bind(port) as (m: unknown) => void;
+  try {
+    await useGradingBackend(tf);
+    const run = prepareRealm({ tf, emit: post });
+    port.onmessage = (e: MessageEvent) => {
+      port.onmessage = null;
+      const parsed = wireJobSchema.safeParse(e.data);
+      if (!parsed.success) post({ type: 'fatal', error: { kind: 'runtime', message: '评分环境收到了格式不对的任务。' } });
+      else run(parsed.data as WireJob);
+    };
+    post({ type: 'ready' });
+  } catch (e) {
+    post({ type: 'fatal', error: { kind: 'runtime', message: `评分环境出错：${String((e as Error)?.message ?? e)}` } });
+  }
+})();

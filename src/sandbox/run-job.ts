@@ -1,0 +1,215 @@
+import { compileSubmission } from '../grader/compile';
+import { formatNumber } from '../grader/format';
+import { fromPlain } from '../grader/plain';
+import type { LogLevel, TF } from '../grader/types';
+import { createGuard } from './guard';
+import { createTensorReader, type TensorReader } from './tensors';
+import { toWire, WireBudgetError, type WireEvent, type WireJob } from './wire';
+
+const MAX_LOG_LINES = 200;
+const MAX_LOG_CHARS = 20_000;
+const TF_MODULES = new Set(['@tensorflow/tfjs', '@tensorflow/tfjs-core']);
+const LEVELS: readonly LogLevel[] = ['log', 'info', 'warn', 'error', 'debug'];
+
+declare const Compartment: new (options: { globals: Record<string, unknown>; __options__: true }) => { evaluate(src: string): unknown };
+
+export interface RealmHost {
+  /** The realm's own tfjs (host code's; learner code only ever sees the guarded copy). */
+  tf: TF;
+  /** Sends one event over the verdict channel (captured before any learner code runs). */
+  emit(event: WireEvent): void;
+}
+
+/**
+ * Prepares a learner realm (call once, right after lockdown and tfjs have loaded, before any
+ * job): captures what host code reads, and routes the realm's console to the event stream.
+ * Returns the function that runs the realm's one job.
+ */
+export function prepareRealm(host: RealmHost): (job: WireJob) => void {
+  const { tf, emit } = host;
+  const reader = createTensorReader(tf);
+  const now = performance.now.bind(performance);
+  const memory = tf.memory.bind(tf);
+  const dispose = tf.dispose.bind(tf);
+  const log = createLogSink(tf, reader, emit);
+  // tfjs's own tensor.print() writes to the realm's console: route that to the log too.
+  const realConsole = globalThis.console as unknown as Record<LogLevel, unknown>;
+  for (const level of LEVELS) realConsole[level] = (...args: unknown[]) => log(level, args);
+
+  return (job: WireJob) => {
+    const compiled = compileSubmission(job.code);
+    if (!compiled.ok) {
+      const { message, line, column } = compiled.error;
+      emit({ type: 'fatal', error: { kind: 'compile', message, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) } });
+      return;
+    }
+    const guard = createGuard(tf, { banned: job.banned, grants: job.grants });
+    const learnerConsole = Object.freeze(Object.fromEntries(LEVELS.map((l) => [l, (...args: unknown[]) => log(l, args)])));
+    const compartment = new Compartment({ globals: { console: learnerConsole }, __options__: true });
+    const lineOffset = measureLineOffset(compartment);
+    const errorOf = (e: unknown, prefix: string) => {
+      const api = guard.bannedApiOf(e);
+      if (api !== undefined) return { kind: 'banned' as const, api };
+      return runtimeError(e, lineOffset, prefix);
+    };
+
+    const exportsObj: Record<string, unknown> = {};
+    const moduleObj = { exports: exportsObj };
+    const requireFn = (name: unknown): unknown => {
+      if (typeof name === 'string' && TF_MODULES.has(name)) return guard.tf;
+      throw new Error(`不能导入 "${String(name)}"：练习里只能使用 import * as tf from '@tensorflow/tfjs'。`);
+    };
+    try {
+      const factory = compartment.evaluate(`(function (exports, require, module) {${compiled.js}\n})`) as (...a: unknown[]) => void;
+      factory(exportsObj, requireFn, moduleObj);
+    } catch (e) {
+      const code = String((e as { message?: unknown })?.message ?? '');
+      if (/SES_(IMPORT|HTML_COMMENT)_REJECTED/.test(code)) {
+        emit({ type: 'fatal', error: { kind: 'compile', message: `代码里不能出现 import(…) 或 HTML 注释（<!-- -->），注释和字符串里也不行：安全的运行环境会拒绝它们。请删掉这一处。` } });
+      } else emit({ type: 'fatal', error: errorOf(e, '加载代码时出错') });
+      return;
+    }
+
+    const exported = safeExports(moduleObj.exports);
+    const entry = exported.get(job.entry);
+    if (typeof entry !== 'function') {
+      const names = [...exported.keys()].filter((k) => k !== '__esModule');
+      emit({ type: 'fatal', error: { kind: 'type', code: 'missing-export', entry: job.entry, exportKind: job.kind, found: names } });
+      return;
+    }
+
+    for (let index = 0; index < job.cases.length; index++) {
+      const c = job.cases[index]!;
+      const before = memory().numTensors;
+      const t0 = now();
+      let inputs: unknown[] = [];
+      try {
+        inputs = c.args.map((a) => fromPlain(tf, a));
+        let output: unknown;
+        if (job.kind === 'layer') {
+          const ctorArgs = (c.construct ?? []).map((a) => fromPlain(tf, a));
+          const layer = Reflect.construct(entry as new (...a: unknown[]) => unknown, ctorArgs) as { apply(x: unknown): unknown };
+          output = layer.apply(inputs[0]);
+        } else {
+          output = Reflect.apply(entry as (...a: unknown[]) => unknown, undefined, inputs);
+        }
+        // A Promise is never awaited: the run stays synchronous, so nothing learner code starts
+        // can resolve before the verdict.
+        const value = toWire(output, reader);
+        const ms = now() - t0;
+        safeDispose(dispose, inputs);
+        safeDispose(dispose, output);
+        emit({ type: 'case', index, ok: true, value, leaked: Math.max(0, memory().numTensors - before), ms });
+      } catch (e) {
+        const ms = now() - t0;
+        safeDispose(dispose, inputs);
+        const error = e instanceof WireBudgetError ? { kind: 'runtime' as const, code: 'output-too-large' as const, limit: e.limit } : errorOf(e, '运行出错');
+        emit({ type: 'case', index, ok: false, error, ms });
+      }
+    }
+    emit({ type: 'done' });
+  };
+}
+
+/** Reads the learner's exports through own data properties only (a getter never runs). */
+function safeExports(obj: unknown): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (typeof obj !== 'object' || obj === null) return out;
+  for (const key of Reflect.ownKeys(obj)) {
+    if (typeof key !== 'string') continue;
+    const d = Reflect.getOwnPropertyDescriptor(obj, key);
+    // Sucrase emits `Object.defineProperty(exports, name, { enumerable: true, get })` for re-exports only.
+    if (d && 'value' in d) out.set(key, d.value);
+  }
+  return out;
+}
+
+function safeDispose(dispose: (x: never) => void, value: unknown): void {
+  try {
+    dispose(value as never);
+  } catch {
+    // A learner object that tfjs can't walk: its tensors die with the realm.
+  }
+}
+
+/** Lines the compartment's evaluator adds before the body, measured rather than assumed. */
+function measureLineOffset(compartment: { evaluate(src: string): unknown }): number {
+  try {
+    (compartment.evaluate(`(function () {\nthrow new Error('probe');\n})`) as () => void)();
+  } catch (e) {
+    const m = /<anonymous>:(\d+):\d+/.exec(String((e as Error).stack));
+    if (m) return Number(m[1]) - 2;
+  }
+  return 0;
+}
+
+function runtimeError(e: unknown, lineOffset: number, prefix: string) {
+  let name = 'Error';
+  let message: string;
+  let stack = '';
+  try {
+    if (typeof e === 'object' && e !== null && 'message' in e) {
+      const err = e as { name?: unknown; message?: unknown; stack?: unknown };
+      name = typeof err.name === 'string' ? err.name : 'Error';
+      message = String(err.message);
+      stack = typeof err.stack === 'string' ? err.stack : '';
+    } else message = `抛出了 ${String(e)}`;
+  } catch {
+    message = '抛出了一个无法读取的值';
+  }
+  const error: { kind: 'runtime'; message: string; line?: number; column?: number } = { kind: 'runtime', message: `${prefix}：${name}: ${message}` };
+  // The first frame that is the learner's: evaluated code has no file name in its frames.
+  const m = /<anonymous>:(\d+):(\d+)/.exec(stack);
+  if (m) {
+    const line = Number(m[1]) - lineOffset;
+    if (line >= 1) {
+      error.line = line;
+      error.column = Number(m[2]);
+      error.message = `${prefix}（第 ${line} 行）：${name}: ${message}`;
+    }
+  }
+  return error;
+}
+
+/** Console output to log events, bounded in lines and size. */
+function createLogSink(tf: TF, reader: TensorReader, emit: (e: WireEvent) => void): (level: LogLevel, args: unknown[]) => void {
+  let lines = 0;
+  let chars = 0;
+  let truncated = false;
+  const format = (v: unknown): string => {
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number') return formatNumber(v);
+    const record = reader.recordOf(v);
+    if (record) {
+      if (reader.isDisposed(record)) return 'Tensor（已 dispose）';
+      try {
+        return (v as { toString(): string }).toString();
+      } catch {
+        return `Tensor ${record.dtype} [${record.shape.join(',')}]`;
+      }
+    }
+    try {
+      return JSON.stringify(v, (_k, x: unknown) => (reader.recordOf(x) ? `Tensor [${reader.recordOf(x)!.shape.join(',')}]` : x)) ?? String(v);
+    } catch {
+      try {
+        return String(v);
+      } catch {
+        return '（无法显示的值）';
+      }
+    }
+  };
+  void tf;
+  return (level, args) => {
+    if (truncated) return;
+    let text = args.map(format).join(' ');
+    if (text.length > MAX_LOG_CHARS) text = text.slice(0, MAX_LOG_CHARS);
+    lines++;
+    chars += text.length;
+    if (lines > MAX_LOG_LINES || chars > MAX_LOG_CHARS) {
+      truncated = true;
+      emit({ type: 'log', level: 'warn', text: '', code: 'log-truncated', maxLines: MAX_LOG_LINES, maxChars: MAX_LOG_CHARS });
+      return;
+    }
+    emit({ type: 'log', level, text });
+  };
+}
