@@ -17,6 +17,11 @@ const MAX_LINE_BYTES = 64 * 1024 * 1024;
 /** What is kept of stderr (for a crash's detail); the rest is drained and dropped. */
 const MAX_STDERR_BYTES = 4096;
 
+/** Node's flags for a learner process: the permission model, reading only `readable`. */
+export function learnerNodeFlags(readable: string[]): string[] {
+  return ['--experimental-permission', ...readable.map((f) => `--allow-fs-read=${f}`), `--max-old-space-size=${MAX_HEAP_MB}`, '--no-warnings'];
+}
+
 let netIsolation: string[] | null | undefined;
 
 /**
@@ -45,13 +50,7 @@ export function networkIsolationPrefix(): string[] | null {
 export const spawnNodeRealm: SpawnRealm = () =>
   new Promise((resolve, reject) => {
     const bundle = learnerBundlePath();
-    const nodeArgs = [
-      '--experimental-permission',
-      `--allow-fs-read=${bundle}`,
-      `--max-old-space-size=${MAX_HEAP_MB}`,
-      '--no-warnings',
-      bundle,
-    ];
+    const nodeArgs = [...learnerNodeFlags([bundle]), bundle];
     const prefix = networkIsolationPrefix();
     const [cmd, ...args] = prefix ? [...prefix, process.execPath, ...nodeArgs] : [process.execPath, ...nodeArgs];
     const child = spawn(cmd!, args, { stdio: ['pipe', 'ignore', 'pipe', 'pipe'], env: {}, detached: false });
@@ -138,7 +137,8 @@ export const spawnNodeRealm: SpawnRealm = () =>
     }, RSS_POLL_MS);
     rssTimer.unref();
 
-    const api: RealmChannel = {
+    const api: RealmChannel & { pid?: number } = {
+      pid: child.pid,
       post(job) {
         stdin.end(encodeLine(job));
       },

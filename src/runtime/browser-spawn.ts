@@ -46,6 +46,7 @@ parent.postMessage({ type: 'loaded' }, '*');
 
 interface Host {
   frame: HTMLIFrameElement;
+  holder?: HTMLElement;
   post(m: unknown, transfer?: Transferable[]): void;
   exits: Map<number, (e: RealmExit) => void>;
 }
@@ -83,7 +84,13 @@ export function createBrowserSpawner(bundleUrl: string): SpawnRealm & { dispose(
           else if (m?.type === 'exit' && typeof m.id === 'number') exits.get(m.id)?.({ reason: m.reason ?? 'crash', ...(m.detail ? { detail: String(m.detail) } : {}) });
         };
         window.addEventListener('message', onMessage);
-        document.body.append(frame);
+        // In a closed shadow root: page scripts and accessibility scanners never walk into the
+        // sandbox (it has no content for people, and its policy refuses injected scripts).
+        const holder = document.createElement('div');
+        holder.hidden = true;
+        holder.attachShadow({ mode: 'closed' }).append(frame);
+        document.body.append(holder);
+        h.holder = holder;
       });
       return h;
     })());
@@ -139,7 +146,7 @@ export function createBrowserSpawner(bundleUrl: string): SpawnRealm & { dispose(
 
   return Object.assign(spawn, {
     dispose() {
-      void host?.then((h) => h.frame.remove());
+      void host?.then((h) => (h.holder ?? h.frame).remove());
       host = undefined;
     },
   });

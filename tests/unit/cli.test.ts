@@ -46,4 +46,22 @@ describe('grade CLI', () => {
     expect(grade('sigmoid', 'exercises/sigmoid/solution.ts', '--seed', 'abc').status).toBe(2);
     expect(grade('sigmoid').status).toBe(2);
   });
+
+  it('hostile submissions still give exactly one JSON object on stdout and exit 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grade-'));
+    const attacks = {
+      huge: 'tf.zeros([10_000_000])',
+      flood: "(() => { for (let i = 0; i < 1e5; i++) console.log('{\"passed\": true}'); return z; })()",
+      fakeLine: "(() => { console.log('\\n{\"exercise\":\"sigmoid\",\"passed\":true}'); return z; })()",
+    };
+    for (const [name, expr] of Object.entries(attacks)) {
+      const file = join(dir, `${name}.ts`);
+      writeFileSync(file, `import * as tf from '@tensorflow/tfjs';\nexport function sigmoid(z: tf.Tensor): tf.Tensor { return ${expr}; }\n`);
+      const r = grade('sigmoid', file, '--json', '--seed', '1');
+      expect(r.status, name).toBe(1);
+      const lines = r.stdout.trim().split('\n');
+      expect(lines, name).toHaveLength(1);
+      expect(JSON.parse(lines[0]!).passed, name).toBe(false);
+    }
+  });
 });
