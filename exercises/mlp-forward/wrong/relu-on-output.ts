@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 export function mlpForward(x: tf.Tensor2D, layers: { w: tf.Tensor2D; b: tf.Tensor1D }[]): tf.Tensor2D {
   return tf.tidy(() => {
     let h: tf.Tensor2D = x;
-    for (const layer of layers) h = tf.relu(tf.add(tf.matMul(h, layer.w), layer.b));
+    for (const layer of layers) h = tf.relu(tf.add(tf.matMul(h, layer.w), layer.b)) as tf.Tensor2D;
     return h;
   });
 }
