@@ -3,13 +3,18 @@
  * and the tiny badge script (badges.ts, every page). Nothing here may import zod or anything big.
  *
  *   dlc:progress:ex:<id>               one JSON record per exercise (schema.ts, `version` inside)
+ *   dlc:progress:versions:<id>         earlier versions of the learner's code (schema.ts, within a budget)
  *   dlc:progress:backup:<id>:<iso>     raw text of a record that could not be read, kept verbatim
+ *
+ * `<id>` is opaque: an exercise id today; a runnable code cell can use e.g. `cell:<chapter>:<n>`.
  */
 export const PREFIX = 'dlc:progress:';
 export const RECORD_PREFIX = `${PREFIX}ex:`;
 export const BACKUP_PREFIX = `${PREFIX}backup:`;
+export const VERSIONS_PREFIX = `${PREFIX}versions:`;
 
 export const recordKey = (exerciseId: string): string => `${RECORD_PREFIX}${exerciseId}`;
+export const versionsKey = (exerciseId: string): string => `${VERSIONS_PREFIX}${exerciseId}`;
 
 /** Learner-visible state of one exercise. `passed` is sticky: a later failing run keeps it. */
 export type ProgressStatus = 'not-started' | 'in-progress' | 'passed';

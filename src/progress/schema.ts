@@ -10,6 +10,9 @@ export const CURRENT_VERSION = 1 as const;
 
 const isoTime = z.string().datetime({ offset: true });
 
+/** Error kinds the grader reports today; the schema also accepts kinds added later. */
+export const KNOWN_ERROR_KINDS = ['compile', 'runtime', 'timeout', 'banned', 'type'] as const;
+
 /** Summary of one graded run (never the full report: logs and previews are not persisted). */
 export const lastResultSchema = z
   .object({
@@ -23,8 +26,11 @@ export const lastResultSchema = z
     totalCases: z.number().int().nonnegative(),
     /** Seed the grader used, so a run can be reproduced (npm run grade -- <id> --seed N). */
     seed: z.number().int(),
-    /** Kind of the fatal error, when the submission could not be graded normally. */
-    errorKind: z.enum(['compile', 'runtime', 'timeout', 'banned', 'type']).nullable(),
+    /**
+     * Kind of the fatal error, when the submission could not be graded normally (KNOWN_ERROR_KINDS
+     * today). Any non-empty string is accepted, so a kind added later is never called corrupt.
+     */
+    errorKind: z.string().min(1).nullable(),
     /** When the run finished (ISO 8601). */
     at: isoTime,
   })
@@ -142,3 +148,121 @@ export function emptyProgress(exerciseId: string, now: Date): ExerciseProgress {
     updatedAt: now.toISOString(),
   };
 }
+
+/* ---------------- records written by a newer version of the site ---------------- */
+
+const lenient = <T extends z.ZodTypeAny>(schema: T, fallback: z.infer<T>) => schema.catch(fallback);
+
+/**
+ * What an older page can read from a record whose `version` is newer than CURRENT_VERSION.
+ * Every field is optional and falls back on its own, and unknown fields pass through: such a
+ * record is shown (code, status) but never rewritten by this page, so nothing is downgraded.
+ */
+export const newerRecordSchema = z
+  .object({
+    /** The newer schema version (> CURRENT_VERSION). */
+    version: z.number().int(),
+    /** Exercise id, when the newer version still stores it. */
+    exerciseId: lenient(z.string().optional(), undefined),
+    /** Status, when it is one this page knows; anything else reads as in progress. */
+    status: lenient(z.enum(['not-started', 'in-progress', 'passed']), 'in-progress'),
+    /** Graded runs, when readable. */
+    attempts: lenient(z.number().int().nonnegative(), 0),
+    /** Failed graded runs, when readable. */
+    failedAttempts: lenient(z.number().int().nonnegative(), 0),
+    /** First graded run, when readable. */
+    firstAttemptAt: lenient(isoTime.nullable(), null),
+    /** Latest graded run, when readable. */
+    lastAttemptAt: lenient(isoTime.nullable(), null),
+    /** First pass, when readable. */
+    passedAt: lenient(isoTime.nullable(), null),
+    /** The draft, when it is still a string. */
+    latestCode: lenient(z.string().nullable(), null),
+    /** When the draft was saved, when readable. */
+    latestCodeAt: lenient(isoTime.nullable(), null),
+    /** The passing code, when it is still a string. */
+    passingCode: lenient(z.string().nullable(), null),
+    /** Latest run summary, when it still has this page's shape. */
+    lastResult: lenient(lastResultSchema.passthrough().nullable(), null),
+    /** Exercise version of the draft, when readable. */
+    exerciseVersion: lenient(z.string().nullable(), null),
+    /** Writer tab, when readable. */
+    writer: lenient(z.string().nullable(), null),
+    /** Last write, when readable. */
+    updatedAt: lenient(isoTime.optional(), undefined),
+  })
+  .passthrough();
+
+/** A read-only view (in the current shape) of a newer record; `now` fills a missing updatedAt. */
+export function viewOfNewer(raw: unknown, exerciseId: string, now: Date): { view: ExerciseProgress; version: number } | null {
+  const parsed = newerRecordSchema.safeParse(raw);
+  if (!parsed.success || parsed.data.version <= CURRENT_VERSION) return null;
+  const r = parsed.data;
+  return {
+    version: r.version,
+    view: {
+      version: CURRENT_VERSION,
+      exerciseId,
+      status: r.status,
+      attempts: r.attempts,
+      failedAttempts: r.failedAttempts,
+      firstAttemptAt: r.firstAttemptAt,
+      lastAttemptAt: r.lastAttemptAt,
+      passedAt: r.passedAt,
+      latestCode: r.latestCode,
+      latestCodeAt: r.latestCodeAt,
+      passingCode: r.passingCode,
+      lastResult: r.lastResult ? lastResultSchema.safeParse(r.lastResult).data ?? null : null,
+      exerciseVersion: r.exerciseVersion,
+      writer: r.writer,
+      updatedAt: r.updatedAt ?? now.toISOString(),
+    },
+  };
+}
+
+/* ---------------- earlier versions of the learner's own code ---------------- */
+
+/**
+ * Budget of the version history of ONE exercise (key dlc:progress:versions:<id>), in UTF-16 code
+ * units as localStorage counts them (Chromium stores ~2 bytes each). Oldest entries are dropped
+ * first; an entry alone larger than the budget is not kept. With the record itself (draft and
+ * passing code, a few KB) an exercise stays under ~45 K code units, so 40 exercises fit in 2 MB
+ * of the ~5 M code units a browser gives a site.
+ */
+export const VERSION_HISTORY_BUDGET_CHARS = 40_000;
+/** At most this many earlier versions per exercise. */
+export const VERSION_HISTORY_MAX_ENTRIES = 10;
+/** Schema version of the version-history value. */
+export const HISTORY_VERSION = 1 as const;
+
+/** Why a version was kept. Unknown kinds (added later) are accepted and shown generically. */
+export const KNOWN_VERSION_KINDS = ['run', 'passing', 'before-reset', 'before-restore', 'this-tab', 'other-tab', 'older-page'] as const;
+
+/** One earlier version of the learner's code. */
+export const codeVersionSchema = z
+  .object({
+    /** The code, verbatim. */
+    code: z.string(),
+    /** When it was kept (ISO 8601). */
+    at: isoTime,
+    /** Why it was kept: one of KNOWN_VERSION_KINDS, or a kind a newer site added. */
+    kind: z.string().min(1),
+    /** Tab that kept it (a random id), or null. */
+    writer: z.string().nullable(),
+  })
+  .strict();
+
+/** The stored version history of one exercise, oldest entry first. */
+export const versionHistorySchema = z
+  .object({
+    /** Schema version of this value (HISTORY_VERSION). */
+    version: z.literal(HISTORY_VERSION),
+    /** Exercise id; equals the storage key suffix. */
+    exerciseId: z.string().min(1),
+    /** Earlier versions, oldest first, within VERSION_HISTORY_BUDGET_CHARS. */
+    entries: z.array(codeVersionSchema),
+  })
+  .strict();
+
+export type CodeVersion = z.infer<typeof codeVersionSchema>;
+export type VersionHistory = z.infer<typeof versionHistorySchema>;

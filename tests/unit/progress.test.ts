@@ -9,7 +9,8 @@ import {
   migrateWith,
   type Migrations,
 } from '../../src/progress/schema';
-import { BACKUP_PREFIX, peekStatus, recordKey } from '../../src/progress/keys';
+import { BACKUP_PREFIX, peekStatus, recordKey, versionsKey } from '../../src/progress/keys';
+import { VERSION_HISTORY_BUDGET_CHARS, VERSION_HISTORY_MAX_ENTRIES } from '../../src/progress/schema';
 
 /** In-memory Storage with an optional byte quota and a switch to make every call throw. */
 class MemoryStorage implements Storage {
@@ -37,6 +38,18 @@ class MemoryStorage implements Storage {
   }
   clear(): void {
     this.map.clear();
+  }
+}
+
+/** MemoryStorage whose setItem fails (QuotaExceededError, or `error`) whenever `failWhen(key)` says so. */
+class FailingStorage extends MemoryStorage {
+  failWhen: (key: string, value: string) => boolean = () => false;
+  error: () => Error = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  writes: string[] = [];
+  override setItem(k: string, v: string): void {
+    if (this.failWhen(k, v)) throw this.error();
+    this.writes.push(k);
+    super.setItem(k, v);
   }
 }
 
@@ -152,6 +165,7 @@ describe('progress store', () => {
     store.subscribe((id, r, source) => seen.push(`${source}:${id}:${r.latestCode}`));
     store.saveDraft('relu', 'mine', null);
     const other = { ...emptyProgress('relu', fixedNow()), latestCode: 'theirs', status: 'in-progress' as const };
+    storage.map.set(recordKey('relu'), JSON.stringify(other)); // what the other tab wrote
     const event = Object.assign(new Event('storage'), { key: recordKey('relu'), newValue: JSON.stringify(other), storageArea: storage });
     target.dispatchEvent(event);
     expect(seen).toEqual(['local:relu:mine', 'remote:relu:theirs']);
@@ -187,29 +201,22 @@ describe('progress store', () => {
       expect([...s2.map.keys()].filter((k) => k.startsWith(BACKUP_PREFIX))).toHaveLength(1);
     });
 
-    it('treats a record from a newer site version as unreadable but keeps it', () => {
-      const storage = new MemoryStorage();
-      const future = JSON.stringify({ ...emptyProgress('relu', fixedNow()), version: 2 });
-      storage.setItem(recordKey('relu'), future);
-      const { store, warnings } = setup(storage);
-      expect(store.get('relu').status).toBe('not-started');
-      expect(warnings[0]).toMatchObject({ problem: 'corrupt', detail: expect.stringContaining('newer-version') });
-      expect(storage.getItem(warnings[0]!.backupKey!)).toBe(future);
-    });
-
-    it('never overwrites an unreadable value it could not back up', () => {
-      const storage = new MemoryStorage();
+    it('a failed backup never blocks saving: newest work first, and the warning says there is no backup', () => {
+      const storage = new FailingStorage();
       storage.setItem(recordKey('relu'), 'x'.repeat(50));
-      storage.quota = 80; // too small for the backup copy
+      storage.failWhen = (k) => k.startsWith(BACKUP_PREFIX); // quota on the backup copy
       const { store, warnings } = setup(storage);
       store.get('relu');
-      expect(warnings[0]).toMatchObject({ problem: 'corrupt' });
+      expect(warnings[0]).toMatchObject({ problem: 'corrupt', exerciseId: 'relu' });
       expect(warnings[0]!.backupKey).toBeUndefined();
-      storage.quota = Infinity;
       const res = store.saveDraft('relu', 'new', null);
-      expect(res.ok).toBe(false);
-      expect(storage.getItem(recordKey('relu'))).toBe('x'.repeat(50));
-      expect(store.get('relu').latestCode).toBe('new'); // kept in memory for this page
+      expect(res.ok).toBe(true);
+      expect(JSON.parse(storage.getItem(recordKey('relu'))!).latestCode).toBe('new');
+      // Once backups fit again, the raw text kept in memory is copied after all.
+      storage.failWhen = () => false;
+      store.retry();
+      const backups = [...storage.map.keys()].filter((k) => k.startsWith(BACKUP_PREFIX));
+      expect(backups.map((k) => storage.getItem(k))).toEqual(['x'.repeat(50)]);
     });
 
     it('peekStatus (badge script) never throws on garbage', () => {
@@ -277,5 +284,155 @@ describe('progress store', () => {
       const { store } = setup(storage);
       expect(store.get('a').status).toBe('not-started');
     });
+  });
+});
+
+describe('no lost work', () => {
+  const stored = (storage: Storage, id = 'sigmoid') => JSON.parse(storage.getItem(recordKey(id)) ?? 'null');
+
+  it('quota on the record: pending in memory, retried, and written once space frees up', () => {
+    const storage = new FailingStorage();
+    const { store, warnings } = setup(storage);
+    expect(store.saveDraft('sigmoid', 'one', null).ok).toBe(true);
+    storage.failWhen = (k) => k === recordKey('sigmoid');
+    const res = store.saveDraft('sigmoid', 'two', null);
+    expect(res).toMatchObject({ ok: false, reason: 'quota' });
+    expect(store.info('sigmoid').pending).toBe('quota');
+    expect(warnings.map((w) => w.problem)).toEqual(['quota']);
+    expect(stored(storage).latestCode).toBe('one'); // what was saved stays
+    expect(store.get('sigmoid').latestCode).toBe('two'); // the page keeps the newest
+    expect(store.retry()[0]!.result.ok).toBe(false); // still full
+    storage.failWhen = () => false;
+    const [r] = store.retry();
+    expect(r).toMatchObject({ exerciseId: 'sigmoid', result: { ok: true } });
+    expect(stored(storage).latestCode).toBe('two');
+    expect(store.info('sigmoid').pending).toBeNull();
+  });
+
+  it('quota on the record: this exercise\'s oldest versions make room for the newest work', () => {
+    const storage = new MemoryStorage();
+    const { store } = setup(storage);
+    for (let i = 0; i < 6; i++) store.keepVersion('sigmoid', `v${i} `.repeat(300), 'run');
+    const used = [...storage.map].reduce((n, [k, v]) => n + k.length + v.length, 0);
+    storage.quota = used + 200; // too little for a 1 KB draft unless history gives way
+    const res = store.saveDraft('sigmoid', 'd'.repeat(1000), null);
+    expect(res.ok).toBe(true);
+    expect(stored(storage).latestCode).toBe('d'.repeat(1000));
+    expect(store.versions('sigmoid').length).toBeLessThan(6);
+  });
+
+  it('a pass is recorded even when the draft could not be saved, and says so when it cannot be', () => {
+    const storage = new FailingStorage();
+    const { store } = setup(storage);
+    storage.failWhen = (k) => k === recordKey('sigmoid');
+    expect(store.saveDraft('sigmoid', 'draft', 'v1').ok).toBe(false);
+    storage.failWhen = () => false; // space is back by the time the run finishes
+    const res = store.recordAttempt('sigmoid', attempt(true, 'good'));
+    expect(res.ok).toBe(true);
+    expect(stored(storage)).toMatchObject({ status: 'passed', passingCode: 'good', attempts: 1 });
+    // Storage full during the run: the pass is not lost, it is pending and written later.
+    storage.failWhen = (k) => k === recordKey('relu');
+    const failed = store.recordAttempt('relu', attempt(true, 'r'));
+    expect(failed).toMatchObject({ ok: false, reason: 'quota', record: { status: 'passed' } });
+    storage.failWhen = () => false;
+    store.retry();
+    expect(stored(storage, 'relu')).toMatchObject({ status: 'passed', passingCode: 'r' });
+  });
+
+  it('storage gone after load (SecurityError on every write): pending, no throw, retried', () => {
+    const storage = new FailingStorage();
+    const { store, warnings } = setup(storage);
+    store.saveDraft('sigmoid', 'before', null);
+    storage.error = () => new DOMException('The operation is insecure.', 'SecurityError');
+    storage.failWhen = () => true;
+    expect(store.saveDraft('sigmoid', 'after', null)).toMatchObject({ ok: false, reason: 'unavailable' });
+    expect(warnings.map((w) => w.problem)).toEqual(['unavailable']);
+    expect(store.get('sigmoid').latestCode).toBe('after');
+    storage.failWhen = () => false;
+    store.retry();
+    expect(stored(storage).latestCode).toBe('after');
+  });
+
+  it('a record from a newer version is shown, never rewritten, and this page\'s edits go to the history', () => {
+    const storage = new FailingStorage();
+    const future = JSON.stringify({
+      ...emptyProgress('relu', fixedNow()),
+      version: CURRENT_VERSION + 1,
+      status: 'passed',
+      latestCode: 'future code',
+      passingCode: 'future pass',
+      lastResult: { passed: true, score: 1, passedCases: 3, totalCases: 3, seed: 1, errorKind: null, at: fixedNow().toISOString(), extra: 'x' },
+      somethingNew: { a: 1 },
+    });
+    storage.setItem(recordKey('relu'), future);
+    const { store, warnings } = setup(storage);
+    expect(store.get('relu')).toMatchObject({ status: 'passed', latestCode: 'future code', passingCode: 'future pass' });
+    expect(store.info('relu').newerVersion).toBe(CURRENT_VERSION + 1);
+    expect(warnings).toEqual([expect.objectContaining({ problem: 'newer-version', exerciseId: 'relu', newerVersion: CURRENT_VERSION + 1 })]);
+    expect(peekStatus(storage, 'relu')).toBe('passed');
+    const res = store.saveDraft('relu', 'edited here', null);
+    expect(res).toMatchObject({ ok: true, savedTo: 'history' });
+    store.saveDraft('relu', 'edited again', null);
+    expect(store.recordAttempt('relu', attempt(false, 'a run'))).toMatchObject({ ok: false, reason: 'newer-version' });
+    expect(storage.getItem(recordKey('relu'))).toBe(future); // byte for byte
+    expect(store.get('relu')).toMatchObject({ status: 'passed', latestCode: 'a run' }); // this page's view
+    // Consecutive edits are one entry (updated in place); the graded run is its own.
+    expect(store.versions('relu').map((v) => [v.kind, v.code])).toEqual([
+      ['run', 'a run'],
+      ['older-page', 'edited again'],
+    ]);
+    expect(warnings).toHaveLength(1); // not called corrupt, no backup
+    expect([...storage.map.keys()].some((k) => k.startsWith(BACKUP_PREFIX))).toBe(false);
+  });
+
+  it('unknown error kinds (added later) are not corrupt', () => {
+    const storage = new MemoryStorage();
+    const r = { ...emptyProgress('a', fixedNow()), lastResult: { passed: false, score: 0, passedCases: 0, totalCases: 2, seed: 1, errorKind: 'memory', at: fixedNow().toISOString() } };
+    storage.setItem(recordKey('a'), JSON.stringify(r));
+    const { store, warnings } = setup(storage);
+    expect(store.get('a').lastResult?.errorKind).toBe('memory');
+    expect(warnings).toEqual([]);
+  });
+
+  it('concurrent writers: counters add up, and a draft this tab never saw is kept as a version', () => {
+    const storage = new MemoryStorage();
+    const a = createProgressStore({ storage, now: fixedNow, writerId: 'A', eventTarget: null });
+    const b = createProgressStore({ storage, now: fixedNow, writerId: 'B', eventTarget: null });
+    a.saveDraft('sigmoid', 'a1', null);
+    expect(b.get('sigmoid').latestCode).toBe('a1');
+    b.saveDraft('sigmoid', 'b1', null);
+    a.recordAttempt('sigmoid', attempt(false, 'a2'));
+    b.recordAttempt('sigmoid', attempt(true, 'b2'));
+    a.recordAttempt('sigmoid', attempt(false, 'a3'));
+    const r = stored(storage);
+    expect(r).toMatchObject({ attempts: 3, failedAttempts: 2, status: 'passed', passingCode: 'b2', latestCode: 'a3' });
+    const kept = a.versions('sigmoid').map((v) => v.code);
+    expect(kept).toContain('b1'); // A wrote over B's unseen draft: kept first
+    expect(kept).toContain('b2');
+    // A pending write merges with the other tab's progress instead of undoing it.
+    const s2 = new FailingStorage();
+    const c = createProgressStore({ storage: s2, now: fixedNow, writerId: 'C', eventTarget: null });
+    const d = createProgressStore({ storage: s2, now: fixedNow, writerId: 'D', eventTarget: null });
+    s2.failWhen = () => true;
+    c.recordAttempt('x', attempt(false, 'c'));
+    s2.failWhen = () => false;
+    d.recordAttempt('x', attempt(true, 'd'));
+    c.retry();
+    expect(stored(s2, 'x')).toMatchObject({ status: 'passed', passingCode: 'd', latestCode: 'c' });
+    expect(c.versions('x').map((v) => v.code)).toContain('d');
+  });
+
+  it('version history stays within its budget and entry count, newest kept', () => {
+    const storage = new MemoryStorage();
+    const { store } = setup(storage);
+    for (let i = 0; i < 30; i++) store.keepVersion('sigmoid', `// ${i}\n${'x'.repeat(3000)}`, 'run');
+    const raw = storage.getItem(versionsKey('sigmoid'))!;
+    expect(raw.length + versionsKey('sigmoid').length).toBeLessThanOrEqual(VERSION_HISTORY_BUDGET_CHARS);
+    const list = store.versions('sigmoid');
+    expect(list.length).toBeLessThanOrEqual(VERSION_HISTORY_MAX_ENTRIES);
+    expect(list[0]!.code.startsWith('// 29')).toBe(true);
+    // An identical version is not kept twice.
+    expect(store.keepVersion('sigmoid', list[0]!.code, 'run')).toBe(true);
+    expect(store.versions('sigmoid')).toHaveLength(list.length);
   });
 });
