@@ -11,7 +11,8 @@ import type { ExerciseMeta } from '../../grader/schema';
 import type { GradeReport } from '../../grader/types';
 import { t } from '../../i18n/t';
 import { PROGRESS_EVENT } from '../../progress/events';
-import { createProgressStore, type ExerciseProgress, type ProgressStore, type StoreWarning } from '../../progress/store';
+import { KNOWN_VERSION_KINDS } from '../../progress/schema';
+import { createProgressStore, type ExerciseProgress, type ProgressStore, type StoreWarning, type WriteResult } from '../../progress/store';
 import type { CodeEditor } from './editor';
 import { getGrader } from './grader';
 import { h, renderMessage, renderReport } from './results';
@@ -27,7 +28,12 @@ export interface WorkbenchProbe {
   runs: number;
   lastReport?: GradeReport;
   editor?: CodeEditor;
+  /** The progress store of this page (tests read its state; they never write storage through it). */
+  store?: ProgressStore;
 }
+
+/** While a write is pending, retry this often (also on edit, focus and other tabs' writes). */
+const SAVE_RETRY_MS = 3000;
 
 export function mountAll(): void {
   document.querySelectorAll<HTMLElement>('[data-wb]').forEach((root) => {
@@ -66,8 +72,13 @@ async function mount(root: HTMLElement): Promise<void> {
   const solutionBox = q(root, '[data-solution]');
   const dialog = q<HTMLDialogElement>(root, '[data-reset-dialog]');
   const toast = q(root, '[data-toast]');
+  const passingBtn = q<HTMLButtonElement>(root, '[data-action="restore-passing"]');
+  const historyBtn = q<HTMLButtonElement>(root, '[data-action="history"]');
+  const historyBox = q(root, '[data-history]');
+  const historyList = q<HTMLOListElement>(root, '[data-history-list]');
 
   const store: ProgressStore = createProgressStore();
+  probe.store = store;
   const announceProgress = (): void => void window.dispatchEvent(new Event(PROGRESS_EVENT));
 
   /* ---------------- notices (storage problems, other tab, new version) ---------------- */
@@ -90,8 +101,50 @@ async function mount(root: HTMLElement): Promise<void> {
   const dropNotice = (key: string): void => notices.querySelector(`[data-notice="${key}"]`)?.remove();
 
   store.onWarning((w: StoreWarning) => {
-    if (w.problem === 'corrupt') notice('corrupt', t('progress.warnings.corrupt', { key: w.backupKey ?? '—' }), [], 'warn');
-    else notice('storage', t(`progress.warnings.${w.problem}`), [], 'warn');
+    if (w.exerciseId !== undefined && w.exerciseId !== id) return;
+    if (w.problem === 'corrupt') {
+      notice('corrupt', w.backupKey ? t('progress.warnings.corrupt', { key: w.backupKey }) : t('progress.warnings.corruptNoBackup'), [], 'warn');
+    } else if (w.problem === 'newer-version') {
+      notice('newer', t('progress.warnings.newerVersion', { version: w.newerVersion ?? '?' }), [], 'warn');
+    } else if (w.problem === 'unavailable' && !store.persistent) {
+      notice('storage', t('progress.warnings.unavailable'), [], 'warn');
+    }
+    // quota / unavailable after load: shown from the write results (showSaveState), with a retry.
+  });
+
+  /* ---------------- save state: a failed write is said, kept and retried ---------------- */
+  let retryTimer: number | undefined;
+  function showSaveState(res: WriteResult | null): void {
+    const pendingReason = store.info(id).pending;
+    root.dataset['saveState'] = pendingReason ? 'pending' : res && res.ok && res.savedTo === 'history' ? 'history' : 'saved';
+    if (pendingReason && store.persistent) {
+      if (!notices.querySelector('[data-notice="storage"]')) {
+        notice(
+          'storage',
+          t(pendingReason === 'quota' ? 'progress.warnings.quota' : 'progress.warnings.unavailableNow'),
+          [{ label: t('progress.warnings.retry'), primary: true, run: () => retrySaves() }],
+          'warn',
+        ).dataset['reason'] = pendingReason;
+      }
+      if (retryTimer === undefined) retryTimer = window.setInterval(retrySaves, SAVE_RETRY_MS);
+    } else {
+      if (retryTimer !== undefined) window.clearInterval(retryTimer);
+      retryTimer = undefined;
+      if (store.persistent && notices.querySelector('[data-notice="storage"]')) {
+        dropNotice('storage');
+        showToast(t('progress.warnings.saved'));
+      }
+      results.querySelector('[data-pass-save]')?.remove();
+    }
+  }
+  function retrySaves(): void {
+    const out = store.retry();
+    if (out.length > 0) announceProgress();
+    showSaveState(out.find((o) => o.exerciseId === id)?.result ?? null);
+    renderHistory();
+  }
+  window.addEventListener('focus', () => {
+    if (store.info(id).pending) retrySaves();
   });
 
   /* ---------------- toast (reset → 撤销) ---------------- */
@@ -206,9 +259,14 @@ async function mount(root: HTMLElement): Promise<void> {
     window.clearTimeout(saveTimer);
     if (!dirty) return;
     dirty = false;
+    saveNow();
+  }
+  /** Writes the editor content at once (autosave, or a choice that must persist immediately). */
+  function saveNow(): WriteResult {
     const res = store.saveDraft(id, getCode(), version);
-    if (res.ok) dropNotice('storage');
+    showSaveState(res);
     announceProgress();
+    return res;
   }
   editor.onDidChangeModelContent(() => {
     dirty = true;
@@ -225,24 +283,51 @@ async function mount(root: HTMLElement): Promise<void> {
   store.subscribe((exId, record, source) => {
     if (exId !== id || source !== 'remote') return;
     updateSolutionButton(record);
+    updateVersionButtons();
     if (record.writer === store.writerId || record.latestCode === null || record.latestCode === getCode()) {
       dropNotice('other-tab');
       return;
     }
     const newer = record.latestCode;
-    notice('other-tab', t('exercise.notices.otherTab'), [
+    // Neither version may be lost, whatever the learner does with the notice (or if they close
+    // the tab): the other tab's code is the stored draft, this tab's goes to the history now.
+    store.keepVersion(id, getCode(), 'this-tab');
+    renderHistory();
+    const box = notice('other-tab', t('exercise.notices.otherTab'), [
       {
         label: t('exercise.notices.loadNewer'),
         primary: true,
         run: () => {
+          store.keepVersion(id, getCode(), 'this-tab');
           ed.replaceAll(editor, newer);
+          dirty = true;
           flushSave();
           dropNotice('other-tab');
+          renderHistory();
           showToast(t('exercise.notices.loadedNewer'));
+          editor.focus();
         },
       },
-      { label: t('exercise.notices.keepMine'), run: () => dropNotice('other-tab') },
+      {
+        label: t('exercise.notices.keepMine'),
+        run: () => {
+          // This tab's code becomes the newest version at once; the other one is kept as a version.
+          store.keepVersion(id, newer, 'other-tab');
+          window.clearTimeout(saveTimer);
+          dirty = false;
+          saveNow();
+          dropNotice('other-tab');
+          renderHistory();
+          showToast(t('exercise.notices.keptMine'));
+          editor.focus();
+        },
+      },
     ]);
+    box.dataset['conflict'] = 'open';
+    // 知道了 (close without choosing): both versions stay; say where each one is.
+    box.querySelector<HTMLButtonElement>('.wb-notice-actions > button:last-child')?.addEventListener('click', () => {
+      showToast(t('exercise.notices.dismissedConflict'));
+    });
   });
 
   /* ---------------- exercise version changed since the draft was written ---------------- */
@@ -287,10 +372,68 @@ async function mount(root: HTMLElement): Promise<void> {
     ]);
   }
 
+  /* ---------------- versions: 我的通过版本, 历史版本 ---------------- */
+  /** Puts `code` into the editor in one undoable edit, after keeping what was there. */
+  function restore(code: string, message: string): void {
+    const current = getCode();
+    if (current !== code) store.keepVersion(id, current, 'before-restore');
+    ed.replaceAll(editor, code);
+    window.clearTimeout(saveTimer);
+    dirty = false;
+    saveNow();
+    renderHistory();
+    showToast(message);
+    editor.focus();
+  }
+  function updateVersionButtons(): void {
+    const passing = store.get(id).passingCode;
+    passingBtn.disabled = passing === null;
+    passingBtn.title = passing === null ? t('exercise.versions.passingNone') : '';
+    historyBtn.disabled = false;
+  }
+  const kinds = new Set<string>(KNOWN_VERSION_KINDS);
+  const timeFmt = new Intl.DateTimeFormat('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  function renderHistory(): void {
+    if (historyBox.hidden) return;
+    const list = store.versions(id);
+    if (list.length === 0) {
+      historyList.replaceChildren(h('li', { class: 'wb-muted' }, t('exercise.versions.historyEmpty')));
+      return;
+    }
+    historyList.replaceChildren(
+      ...list.map((v, i) => {
+        const kind = t(kinds.has(v.kind) ? (`exercise.versions.kinds.${v.kind}` as 'exercise.versions.kinds.run') : 'exercise.versions.kinds.other');
+        const when = timeFmt.format(new Date(v.at));
+        const btn = h('button', { type: 'button', class: 'wb-btn wb-small', 'data-restore-version': String(i), 'aria-label': t('exercise.versions.restoreLabel', { when, kind }) }, t('exercise.versions.restore'));
+        btn.addEventListener('click', () => restore(v.code, t('exercise.versions.restored')));
+        return h(
+          'li',
+          { 'data-version-kind': v.kind },
+          h('time', { datetime: v.at }, when),
+          h('span', {}, kind),
+          h('span', { class: 'wb-muted' }, t('exercise.versions.lines', { n: v.code.split('\n').length })),
+          btn,
+        );
+      }),
+    );
+  }
+  passingBtn.addEventListener('click', () => {
+    const passing = store.get(id).passingCode;
+    if (passing !== null) restore(passing, t('exercise.versions.restoredPassing'));
+  });
+  historyBtn.addEventListener('click', () => {
+    historyBox.hidden = !historyBox.hidden;
+    historyBtn.setAttribute('aria-expanded', String(!historyBox.hidden));
+    renderHistory();
+  });
+  updateVersionButtons();
+  showSaveState(null);
+
   /* ---------------- reset (dialog → toast with 撤销; Ctrl+Z also works) ---------------- */
   async function doReset(): Promise<void> {
     const before = getCode();
     const starter = await starterPromise;
+    if (before !== starter) store.keepVersion(id, before, 'before-reset');
     ed.replaceAll(editor, starter);
     dirty = true;
     flushSave();
@@ -346,6 +489,7 @@ async function mount(root: HTMLElement): Promise<void> {
       ed.markError(editor, report.error.line, report.error.column, report.error.message);
     }
     const passedCases = report.cases.filter((c) => c.passed).length;
+    window.clearTimeout(saveTimer);
     const res = store.recordAttempt(id, {
       passed: report.passed && !report.error,
       score: report.score,
@@ -358,6 +502,15 @@ async function mount(root: HTMLElement): Promise<void> {
     });
     dirty = false;
     updateSolutionButton(res.record);
+    showSaveState(res);
+    // Next to the verdict: a pass that could not be stored is said, never silently dropped.
+    if (report.passed && !report.error && !res.ok) {
+      results.append(
+        h('p', { class: 'wb-save-note', 'data-pass-save': res.reason }, t(res.reason === 'newer-version' ? 'progress.warnings.passNewer' : 'progress.warnings.passNotSaved')),
+      );
+    }
+    updateVersionButtons();
+    renderHistory();
     announceProgress();
     finish();
   }
