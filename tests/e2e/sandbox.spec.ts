@@ -1,0 +1,79 @@
+/**
+ * The browser learner realm's policy, proven in Chromium: the page's real sandbox (sandboxed
+ * iframe, its Content-Security-Policy, a blob worker) runs a probe in place of the learner
+ * bundle. The probe tries every network and storage API a worker has against a local beacon
+ * server that counts requests. Learner code normally can't even name these APIs (it runs in
+ * a SES compartment); this checks the layer under that one.
+ */
+import { createServer, type Server } from 'node:http';
+import { expect, test } from '@playwright/test';
+
+let beacon: Server;
+let hits: string[] = [];
+let port = 0;
+
+test.beforeAll(async () => {
+  beacon = createServer((req, res) => {
+    hits.push(`${req.method} ${req.url}`);
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.end(req.url?.endsWith('.js') ? 'self.postMessage("loaded")' : 'ok');
+  });
+  await new Promise<void>((r) => beacon.listen(0, '127.0.0.1', r));
+  port = (beacon.address() as { port: number }).port;
+});
+test.afterAll(() => beacon.close());
+
+const probe = (base: string) => `
+onmessage = (e) => {
+  const port = e.ports[0];
+  if (!port) return;
+  onmessage = null;
+  port.postMessage({ type: 'ready' });
+  port.onmessage = async () => {
+    const B = ${JSON.stringify(base)};
+    const cap = (p) => Promise.race([p, new Promise((r) => setTimeout(() => r('no answer'), 1500))]);
+    const attempt = async (name, fn) => {
+      try { const v = await cap(Promise.resolve().then(fn)); return name + '=' + (v === 'no answer' ? 'no answer' : 'open'); }
+      catch (err) { return name + '=blocked'; }
+    };
+    const event = (make) => new Promise((resolve, reject) => { const s = make(); s.onopen = () => resolve('open'); s.onerror = () => reject(new Error('error')); });
+    const results = await Promise.all([
+      attempt('fetch', () => fetch(B + 'fetch')),
+      attempt('xhr', () => { const x = new XMLHttpRequest(); x.open('GET', B + 'xhr', false); x.send(); return x.status; }),
+      attempt('websocket', () => event(() => new WebSocket(B.replace('http', 'ws') + 'ws'))),
+      attempt('eventsource', () => event(() => new EventSource(B + 'sse'))),
+      attempt('importScripts', () => importScripts(B + 'import.js')),
+      attempt('import()', () => import(B + 'module.js')),
+      attempt('worker', () => new Promise((resolve, reject) => { const w = new Worker(B + 'worker.js'); w.onmessage = () => resolve('open'); w.onerror = () => reject(new Error('x')); })),
+      attempt('font', () => new FontFace('x', 'url(' + B + 'font.woff2)').load()),
+      attempt('indexedDB', () => new Promise((resolve, reject) => { const r = indexedDB.open('x'); r.onsuccess = () => resolve('open'); r.onerror = () => reject(new Error('x')); })),
+      attempt('caches', () => caches.open('x')),
+      attempt('opfs', () => navigator.storage.getDirectory()),
+      attempt('webtransport', () => new WebTransport(B.replace('http', 'https') + 'wt').ready),
+    ]);
+    port.postMessage({ type: 'log', level: 'log', text: 'PROBE ' + results.join(' ') });
+    port.postMessage({ type: 'done' });
+  };
+};`;
+
+test('the learner worker reaches neither the beacon nor any storage', async ({ page }) => {
+  test.setTimeout(60_000);
+  hits = [];
+  await page.route(/\/sandbox\/learner-realm\.[0-9a-f]+\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: probe(`http://127.0.0.1:${port}/`) }));
+  await page.goto('/exercises/sigmoid/');
+  await expect(page.locator('[data-editor][data-ready="true"] .monaco-editor')).toBeVisible({ timeout: 20_000 });
+  // Prove the beacon works from the page itself (the page is not sandboxed).
+  await page.evaluate((u) => fetch(u).then((r) => r.text()), `http://127.0.0.1:${port}/from-page`);
+  expect(hits).toEqual(['GET /from-page']);
+  hits = [];
+  await page.locator('[data-action="run"]').click();
+  const logs = page.locator('[data-results] [data-logs]');
+  await expect(logs).toContainText('PROBE', { timeout: 30_000 });
+  const text = (await logs.textContent()) ?? '';
+  const results = Object.fromEntries([...text.matchAll(/(\w+|import\(\))=([\w ]+?)(?= \w+=| import\(\)=|\n|$)/g)].map((m) => [m[1], m[2]]));
+  for (const api of ['fetch', 'xhr', 'websocket', 'eventsource', 'importScripts', 'import()', 'worker', 'font', 'indexedDB', 'caches', 'opfs', 'webtransport']) {
+    expect(results[api], `${api} in: ${text}`).toBeDefined();
+    expect(results[api], api).not.toBe('open');
+  }
+  expect(hits).toEqual([]);
+});
