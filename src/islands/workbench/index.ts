@@ -280,6 +280,12 @@ async function mount(root: HTMLElement): Promise<void> {
   });
 
   /* ---------------- another tab wrote this exercise ---------------- */
+  let starterCode: string | null = null;
+  void starterPromise.then((c) => (starterCode = c), () => undefined);
+  const keepThisTab = (): void => {
+    const code = getCode();
+    if (code !== starterCode) store.keepVersion(id, code, 'this-tab');
+  };
   store.subscribe((exId, record, source) => {
     if (exId !== id || source !== 'remote') return;
     updateSolutionButton(record);
@@ -290,15 +296,16 @@ async function mount(root: HTMLElement): Promise<void> {
     }
     const newer = record.latestCode;
     // Neither version may be lost, whatever the learner does with the notice (or if they close
-    // the tab): the other tab's code is the stored draft, this tab's goes to the history now.
-    store.keepVersion(id, getCode(), 'this-tab');
+    // the tab): the other tab's code is the stored draft, this tab's goes to the history now
+    // (the untouched starter is always reachable through 重置, so it is not kept).
+    keepThisTab();
     renderHistory();
     const box = notice('other-tab', t('exercise.notices.otherTab'), [
       {
         label: t('exercise.notices.loadNewer'),
         primary: true,
         run: () => {
-          store.keepVersion(id, getCode(), 'this-tab');
+          keepThisTab();
           ed.replaceAll(editor, newer);
           dirty = true;
           flushSave();
