@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
@@ -42,6 +42,7 @@ export function learnerBundlePath(): string {
     });
     renameSync(tmp, outfile);
   }
-  cached = outfile;
-  return outfile;
+  // The permission model compares real paths: a symlinked node_modules must not deny the read.
+  cached = realpathSync(outfile);
+  return cached;
 }
