@@ -111,3 +111,29 @@ describe('realm pool', () => {
     expect(s.realms.every((r) => r.killed)).toBe(true);
   });
 });
+
+describe('gradeMany', () => {
+  it('grades every submission in order, in parallel, and a hung one costs only its own timeout', async () => {
+    const { gradeMany } = await import('../../src/runtime/grade-many');
+    const { createNodeReference } = await import('../../src/cli/node-reference');
+    const { spawnNodeRealm } = await import('../../src/cli/node-realm');
+    const { loadExerciseMeta, exerciseFile } = await import('../../src/cli/exercises');
+    const { readFileSync } = await import('node:fs');
+    const meta = { ...loadExerciseMeta('sigmoid'), timeoutMs: 2000 };
+    const solution = readFileSync(exerciseFile('sigmoid', 'solution.ts'), 'utf8');
+    const hung = `export function sigmoid(z: any) { while (true) {} }`;
+    const pool = createPool({ spawn: spawnNodeRealm, size: 2 });
+    const progress: number[] = [];
+    try {
+      const reports = await gradeMany(pool, createNodeReference(), [solution, hung, solution, solution].map((code, i) => ({ meta, code, seed: i + 1 })), {
+        concurrency: 2,
+        onProgress: (done) => progress.push(done),
+      });
+      expect(reports.map((r) => r.passed)).toEqual([true, false, true, true]);
+      expect(reports[1]!.error?.kind).toBe('timeout');
+      expect(progress).toEqual([1, 2, 3, 4]);
+    } finally {
+      pool.dispose();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,42 @@
+import { gradeSubmission } from '../grader/grade';
+import type { ExerciseMeta } from '../grader/schema';
+import type { GradeReport, ReferencePort } from '../grader/types';
+import { learnerPortFromPool } from './learner-port';
+import type { Pool } from './pool';
+
+export interface Submission {
+  meta: ExerciseMeta;
+  code: string;
+  seed: number;
+}
+
+export interface GradeManyOptions {
+  /** Submissions graded at once; the pool's own size caps it too. */
+  concurrency?: number;
+  /** Called after each submission, in completion order. */
+  onProgress?: (done: number, total: number, index: number, report: GradeReport) => void;
+  /** Cancels what is queued and kills what is running; those report a cancelled error. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Grades many submissions through one pool (the teacher's re-grading, batch CLI): each in a
+ * fresh realm, so a hostile or hung submission costs only its own slot and timeout.
+ * Results come back in the submissions' order.
+ */
+export async function gradeMany(pool: Pool, reference: ReferencePort, submissions: readonly Submission[], { concurrency = 1, onProgress, signal }: GradeManyOptions = {}): Promise<GradeReport[]> {
+  const learner = learnerPortFromPool(pool);
+  const reports: GradeReport[] = new Array(submissions.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < submissions.length) {
+      const index = next++;
+      const s = submissions[index]!;
+      reports[index] = await gradeSubmission({ ...s, reference, learner, ...(signal ? { signal } : {}) });
+      onProgress?.(++done, submissions.length, index, reports[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, submissions.length)) }, worker));
+  return reports;
+}
