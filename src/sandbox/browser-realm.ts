@@ -4,6 +4,8 @@
 // here takes its private MessagePort first; learner code then runs in a SES compartment.
 import './lockdown';
 import { useGradingBackend } from '../grader/backend';
+import { prepareCellRealm } from './cell-job';
+import { cellJobSchema, isCellJob } from './cell-protocol';
 import { prepareRealm } from './run-job';
 import { tf } from './tf-slim';
 import { wireJobSchema, type WireJob } from './wire';
@@ -37,6 +39,16 @@ void (async () => {
     const run = prepareRealm({ tf, emit: post });
     port.onmessage = (e: MessageEvent) => {
       port.onmessage = null;
+      // A chapter's code cell: prepared now, still before any learner code runs (it re-routes
+      // the console to the cell's event stream).
+      if (isCellJob(e.data)) {
+        const cell = cellJobSchema.safeParse(e.data);
+        if (!cell.success) {
+          post({ type: 'error', kind: 'runtime', message: '运行环境收到了格式不对的任务。' });
+          post({ type: 'done', ms: 0 });
+        } else prepareCellRealm({ tf, emit: post })(cell.data);
+        return;
+      }
       const parsed = wireJobSchema.safeParse(e.data);
       if (!parsed.success) post({ type: 'fatal', error: { kind: 'runtime', message: '评分环境收到了格式不对的任务。' } });
       else run(parsed.data as WireJob);

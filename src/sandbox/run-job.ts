@@ -133,7 +133,7 @@ function safeDispose(dispose: (x: never) => void, value: unknown): void {
 }
 
 /** Lines the compartment's evaluator adds before the body, measured rather than assumed. */
-function measureLineOffset(compartment: { evaluate(src: string): unknown }): number {
+export function measureLineOffset(compartment: { evaluate(src: string): unknown }): number {
   try {
     (compartment.evaluate(`(function () {\nthrow new Error('probe');\n})`) as () => void)();
   } catch (e) {
@@ -143,7 +143,7 @@ function measureLineOffset(compartment: { evaluate(src: string): unknown }): num
   return 0;
 }
 
-function runtimeError(e: unknown, lineOffset: number, prefix: string) {
+export function runtimeError(e: unknown, lineOffset: number, prefix: string) {
   let name = 'Error';
   let message: string;
   let stack = '';

@@ -1,0 +1,58 @@
+// Cell sources for the test page (/dev/cells/) — the same programs as chapter 1's cells,
+// plus the ones only tests need (an infinite loop, a heatmap). Plain strings, no template
+// literals, so authors can paste them into MDX `code={`…`}` as they are.
+export const HOUSE_PRICE = [
+  '// 三套房子：面积 x（平方米）和真实价格 y（万元）',
+  'const x = tf.tensor1d([60, 80, 100]);',
+  'const y = tf.tensor1d([160, 225, 260]);',
+  'const { w, b } = params;          // 拖动上面的滑块改变 w 和 b',
+  'const yHat = x.mul(w).add(b);     // ŷ = wx + b',
+  'const mse = yHat.sub(y).square().mean();',
+  "console.log('w = ' + w + '，b = ' + b + '，预测 ŷ =', yHat);",
+  "console.log('均方误差 L(w, b) = ' + mse.dataSync()[0].toFixed(1));",
+  "const opts = { title: '面积与房价', xLabel: '面积 x（平方米）', yLabel: '价格（万元）' };",
+  "plot.scatter([60, 80, 100], y, { ...opts, label: '真实价格 y' });",
+  "plot.line([40, 120], [40 * w + b, 120 * w + b], { ...opts, label: '模型 ŷ = wx + b' });",
+].join('\n');
+
+export const XOR = [
+  '// 四个输入 (x₁, x₂)，每行一个',
+  'const X = tf.tensor2d([[0, 0], [0, 1], [1, 0], [1, 1]]);',
+  'const s = X.sum(1);                    // x₁ + x₂',
+  'const h1 = tf.relu(s);                 // h₁ = ReLU(x₁ + x₂)',
+  'const h2 = tf.relu(s.sub(1));          // h₂ = ReLU(x₁ + x₂ − 1)',
+  'const yHat = h1.sub(h2.mul(2));        // ŷ = h₁ − 2h₂',
+  '',
+  'const xs = X.arraySync(), a = h1.arraySync(), c = h2.arraySync(), o = yHat.arraySync();',
+  "console.log('x₁ x₂ | h₁ h₂ | ŷ  | XOR');",
+  'for (let i = 0; i < 4; i++) {',
+  '  const [x1, x2] = xs[i];',
+  "  console.log(' ' + x1 + '  ' + x2 + ' |  ' + a[i] + '  ' + c[i] + ' | ' + o[i] + '  |  ' + (x1 ^ x2));",
+  '}',
+].join('\n');
+
+export const FORWARD_331 = [
+  '// 一个样本占一行：x 的形状是 [1, 3]（1 个样本，3 个输入）',
+  'const x = tf.tensor2d([[1, 0, 2]]);',
+  'const W1 = tf.tensor2d([[1, -1, 0], [0, 2, 1], [-1, 1, 1]]);   // 第 j 行是第 j 个隐藏神经元的权重',
+  'const b1 = tf.tensor1d([0, -1, -2]);',
+  'const w2 = tf.tensor2d([[2], [-1], [3]]);                       // [3, 1]',
+  'const b2 = tf.scalar(0.5);',
+  '',
+  'const z = x.matMul(W1.transpose()).add(b1);   // [1, 3] × [3, 3] → [1, 3]',
+  'const h = tf.relu(z);',
+  'const yHat = h.matMul(w2).add(b2);            // [1, 3] × [3, 1] → [1, 1]',
+  "console.log('x 的形状', x.shape, '→ z 的形状', z.shape, '→ h 的形状', h.shape, '→ ŷ 的形状', yHat.shape);",
+  "console.log('z =', z);",
+  "console.log('h =', h);",
+  "console.log('ŷ =', yHat);",
+].join('\n');
+
+export const INFINITE_LOOP = ['// 死循环：运行环境会在超时后终止它，页面不受影响', 'while (true) {}'].join('\n');
+
+export const HEATMAP = [
+  'const m = tf.outerProduct(tf.linspace(0, 1, 8), tf.linspace(1, 0, 8));',
+  "plot.heatmap(m, { title: '外积 uvᵀ' });",
+  "plot.image(tf.linspace(0, 1, 64).reshape([8, 8]), { title: '灰度渐变' });",
+  "console.log('形状', m.shape);",
+].join('\n');
