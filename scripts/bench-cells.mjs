@@ -6,8 +6,8 @@
  *   cold run    click 运行 on a small cell → result shown, on a fresh page: loads the island, the
  *               sandbox bundle (SES + tfjs), starts the worker and runs the cell
  *   re-run      the same cell again once the pool's spare realm is ready
- *   bytes       gzip bytes on the chapter page before interaction (JS alone, and everything),
- *               and everything after the first run (plots included)
+ *   bytes       gzip bytes over the network on the chapter page: before interaction (JS alone,
+ *               and everything), after the first run, and after running every cell (chart.js too)
  *
  * `astro preview` serves files uncompressed, so each body is gzipped here (level 6) and summed.
  * Env: BENCH_DIST (dist), BENCH_PORT (4456), BENCH_RUNS (5), BENCH_CHAPTER (chapter 1; if it has no
@@ -90,7 +90,7 @@ const timeRun = (page, index) =>
     index,
   );
 
-const results = { cold: [], rerun: [], jsBefore: [], before: [], after: [] };
+const results = { cold: [], rerun: [], jsBefore: [], before: [], afterFirst: [], after: [] };
 try {
   {
     const page = await browser.newPage();
@@ -103,6 +103,8 @@ try {
     const page = await context.newPage();
     const bodies = [];
     page.on('response', async (res) => {
+      // Workers start from a blob: that is memory, not the network.
+      if (!res.url().startsWith('http')) return;
       const body = await res.body().catch(() => null);
       if (body) bodies.push({ url: res.url(), gz: gzipSync(body, { level: 6 }).length });
     });
@@ -116,6 +118,7 @@ try {
     if (cold.state !== 'ok') console.warn(`bench-cells: cold run ended in state ${cold.state}`);
     results.cold.push(cold.ms);
     await page.waitForTimeout(SETTLE_MS);
+    results.afterFirst.push(bodies.reduce((a, b) => a + b.gz, 0));
     const again = await timeRun(page, Math.max(0, index));
     results.rerun.push(again.ms);
     // Run every other cell too, so "after" includes plots (chart.js).
@@ -135,5 +138,6 @@ console.log(`  first cold run of a cell (incl. loading tfjs) ${ms(median(results
 console.log(`  re-run of a small cell                        ${ms(median(results.rerun))}`);
 console.log(`  page JS before interaction                    ${kb(median(results.jsBefore))}`);
 console.log(`  page bytes before interaction (all)           ${kb(median(results.before))}`);
+console.log(`  page bytes after the first run (all)          ${kb(median(results.afterFirst))}`);
 console.log(`  page bytes after running every cell (all)     ${kb(median(results.after))}`);
 process.exit(0);

@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
-const dict = JSON.parse(readFileSync(new URL('../../src/i18n/zh-CN.json', import.meta.url), 'utf8')) as { cell: Record<string, string> };
+const dict = JSON.parse(readFileSync(new URL('../../src/i18n/zh-CN.json', import.meta.url), 'utf8')) as {
+  cell: { run: string; edit: string; reset: string; editorLabel: string; viewData: string };
+};
 const C = dict.cell;
 const CH1 = '/chapters/01-what-is-deep-learning/';
 const DEV = '/dev/cells/';

@@ -89,6 +89,7 @@ export function createPlot(el: HTMLElement, spec: PlotSpec, cell: HTMLElement): 
     if (chart) {
       chart.data.datasets = datasets(s, th);
       chart.options.scales = { x: axis(s.xLabel), y: axis(s.yLabel) };
+      if (chart.options.plugins?.legend) chart.options.plugins.legend.display = s.series.length > 1;
       chart.update('none');
       return;
     }
