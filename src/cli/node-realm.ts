@@ -137,7 +137,7 @@ export const spawnNodeRealm: SpawnRealm = () =>
     }, RSS_POLL_MS);
     rssTimer.unref();
 
-    const api: RealmChannel & { pid?: number } = {
+    const api: RealmChannel & { pid?: number | undefined } = {
       pid: child.pid,
       post(job) {
         stdin.end(encodeLine(job));

@@ -43,6 +43,9 @@ function describeWireError(w: WireError): GradeError {
       const what = w.exportKind === 'layer' ? `export class ${entry} extends tf.layers.Layer { … }` : `export function ${entry}(…) { … }`;
       return { kind: 'type', message: `没有找到导出的${w.exportKind === 'layer' ? '类' : '函数'} ${entry}。${found}请写成 ${what}。` };
     }
+    if (w.code === 'layer-no-weights') {
+      return { kind: 'runtime', message: '这个层在 build 之后没有任何权重：层的权重必须用 this.addWeight(…) 创建成可训练的变量，模型（以及 setWeights、countParams、训练）才看得到它们；直接用 tf.randomNormal 之类创建的普通张量不算。' };
+    }
     return { kind: 'runtime', message: `返回值太大：一个测试的结果最多 ${w.limit} 个元素。检查输出的形状是否正确。` };
   }
   const error: GradeError = { kind: w.kind, message: sanitizeText(w.message) };

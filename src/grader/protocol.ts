@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LAYER_CHECKS } from './types';
 import type { LearnerEvent, LearnerJob, Plain, PreparedCase } from './types';
 
 /**
@@ -68,6 +69,7 @@ export const preparedCaseSchema = z.object({
   hint: z.string(),
   args: z.array(plainSchema),
   construct: z.array(plainSchema).optional(),
+  layerCheck: z.enum(LAYER_CHECKS).optional(),
   expected: plainSchema,
   tolerance: z.object({ rtol: z.number(), atol: z.number() }),
   inputSummary: z.string(),

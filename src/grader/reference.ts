@@ -28,6 +28,7 @@ export function prepareCases(tf: TF, suite: CaseSuite, meta: ExerciseMeta, seed:
         tolerance: TOLERANCES[c.tolerance ?? meta.tolerance],
         inputSummary: summarizeArgs(args),
         ...(construct ? { construct } : {}),
+        ...(c.layerCheck ? { layerCheck: c.layerCheck } : {}),
       };
     });
     return prepared!;

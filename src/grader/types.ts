@@ -49,7 +49,21 @@ export interface CaseDef<A extends unknown[] = unknown[]> {
   tolerance?: ToleranceName;
   /** For `layer` exercises: arguments for the layer's constructor. */
   construct?(ctx: CaseContext): unknown[];
+  /** For `layer` exercises: which part of the layer protocol this case checks (default 'apply'; see LAYER_CHECKS). */
+  layerCheck?: LayerCheck;
 }
+
+/**
+ * The layer protocol, one check per case. The grader always builds the learner's layer through
+ * `apply()` on the case's batch (never `build()` directly), with inputs `[x, weights?]`:
+ *  - weights: the shapes of `layer.weights`, in order (kernel [inDim, units], then bias [units]);
+ *  - apply: `setWeights(weights)`, then `apply(x)`;
+ *  - outputShape: `computeOutputShape([null, inDim])`;
+ *  - countParams: `countParams()`;
+ *  - sequential: a new layer inside `tf.sequential()` after an input layer, `setWeights`, `predict(x)`.
+ */
+export const LAYER_CHECKS = ['weights', 'apply', 'outputShape', 'countParams', 'sequential'] as const;
+export type LayerCheck = (typeof LAYER_CHECKS)[number];
 
 export interface CaseSuite {
   cases: CaseDef<any>[];
@@ -83,6 +97,7 @@ export interface PreparedCase {
   hint: string;
   args: Plain[];
   construct?: Plain[];
+  layerCheck?: LayerCheck;
   expected: Plain;
   tolerance: Tolerance;
   /** Chinese one-line summary of the inputs, e.g. "z: float32 [3,4]". */
@@ -107,7 +122,7 @@ export interface LearnerJob {
   kind: 'function' | 'layer';
   banned: string[];
   grants: string[];
-  cases: { args: Plain[]; construct?: Plain[] }[];
+  cases: { args: Plain[]; construct?: Plain[]; layerCheck?: LayerCheck }[];
 }
 
 export type LogLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';

@@ -1,7 +1,7 @@
 import { compileSubmission } from '../grader/compile';
 import { formatNumber } from '../grader/format';
 import { fromPlain } from '../grader/plain';
-import type { LogLevel, TF } from '../grader/types';
+import type { LayerCheck, LogLevel, TF } from '../grader/types';
 import { createGuard } from './guard';
 import { createTensorReader, type TensorReader } from './tensors';
 import { toWire, WireBudgetError, type WireEvent, type WireJob } from './wire';
@@ -88,8 +88,7 @@ export function prepareRealm(host: RealmHost): (job: WireJob) => void {
         let output: unknown;
         if (job.kind === 'layer') {
           const ctorArgs = (c.construct ?? []).map((a) => fromPlain(tf, a));
-          const layer = Reflect.construct(entry as new (...a: unknown[]) => unknown, ctorArgs) as { apply(x: unknown): unknown };
-          output = layer.apply(inputs[0]);
+          output = runLayerCheck(tf, entry as new (...a: unknown[]) => LearnerLayer, ctorArgs, inputs, c.layerCheck ?? 'apply');
         } else {
           output = Reflect.apply(entry as (...a: unknown[]) => unknown, undefined, inputs);
         }
@@ -103,12 +102,54 @@ export function prepareRealm(host: RealmHost): (job: WireJob) => void {
       } catch (e) {
         const ms = now() - t0;
         safeDispose(dispose, inputs);
-        const error = e instanceof WireBudgetError ? { kind: 'runtime' as const, code: 'output-too-large' as const, limit: e.limit } : errorOf(e, '运行出错');
+        const error =
+          e instanceof WireBudgetError ? { kind: 'runtime' as const, code: 'output-too-large' as const, limit: e.limit }
+          : e === NO_WEIGHTS ? { kind: 'runtime' as const, code: 'layer-no-weights' as const }
+          : errorOf(e, '运行出错');
         emit({ type: 'case', index, ok: false, error, ms });
       }
     }
     emit({ type: 'done' });
   };
+}
+
+interface LearnerLayer {
+  apply(x: unknown): unknown;
+  setWeights(w: unknown[]): void;
+  computeOutputShape(s: unknown): unknown;
+  countParams(): number;
+  weights: { shape: number[] }[];
+}
+
+const NO_WEIGHTS = Object.freeze(new Error('layer has no weights'));
+
+/**
+ * One check of the layer protocol (LAYER_CHECKS in src/grader/types.ts). The layer is built
+ * through apply() on the case's batch, never build() directly: tfjs marks a layer built only
+ * in apply(), so a later apply() would otherwise build it again with fresh random weights.
+ */
+function runLayerCheck(tf: TF, Entry: new (...a: unknown[]) => LearnerLayer, ctorArgs: unknown[], inputs: unknown[], check: LayerCheck): unknown {
+  const [x, weights] = inputs as [{ shape: number[] }, unknown[] | undefined];
+  const make = () => Reflect.construct(Entry, ctorArgs);
+  if (check === 'sequential') {
+    const layer = make();
+    const model = tf.sequential();
+    model.add(tf.layers.inputLayer({ inputShape: [x.shape[1]!] }));
+    model.add(layer as never);
+    if ((layer.weights?.length ?? 0) === 0) throw NO_WEIGHTS;
+    if (weights) layer.setWeights(weights);
+    return model.predict(x as never);
+  }
+  const layer = make();
+  const first = layer.apply(x);
+  tf.dispose(first as never);
+  const built = layer.weights ?? [];
+  if (built.length === 0) throw NO_WEIGHTS;
+  if (check === 'weights') return Array.from(built, (w) => Array.from(w.shape));
+  if (check === 'outputShape') return layer.computeOutputShape([null, x.shape[1]]);
+  if (check === 'countParams') return layer.countParams();
+  if (weights) layer.setWeights(weights);
+  return layer.apply(x);
 }
 
 /** Reads the learner's exports through own data properties only (a getter never runs). */

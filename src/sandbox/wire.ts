@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Dtype, Plain } from '../grader/types';
+import { LAYER_CHECKS, type Dtype, type LayerCheck, type Plain } from '../grader/types';
 import type { TensorReader } from './tensors';
 
 /**
@@ -35,6 +35,8 @@ export const wireErrorSchema = z.union([
   z.object({ kind: z.literal('banned'), api: z.string().max(200) }),
   z.object({ kind: z.literal('type'), code: z.literal('missing-export'), entry: z.string(), exportKind: z.enum(['function', 'layer']), found: z.array(z.string().max(200)).max(100) }),
   z.object({ kind: z.literal('runtime'), code: z.literal('output-too-large'), limit: z.number() }),
+  /** A layer that has no weights after it was built: it never called this.addWeight. */
+  z.object({ kind: z.literal('runtime'), code: z.literal('layer-no-weights') }),
 ]);
 export type WireError = z.infer<typeof wireErrorSchema>;
 
@@ -80,9 +82,9 @@ export const wireJobSchema = z.object({
   /** Granted namespaces beyond the allowlist. */
   grants: z.array(z.string()),
   /** Arguments per case, as plain data. */
-  cases: z.array(z.object({ args: z.array(z.any()), construct: z.array(z.any()).optional() })),
+  cases: z.array(z.object({ args: z.array(z.any()), construct: z.array(z.any()).optional(), layerCheck: z.enum(LAYER_CHECKS).optional() })),
 });
-export type WireJob = { code: string; entry: string; kind: 'function' | 'layer'; banned: string[]; grants: string[]; cases: { args: Plain[]; construct?: Plain[] }[] };
+export type WireJob = { code: string; entry: string; kind: 'function' | 'layer'; banned: string[]; grants: string[]; cases: { args: Plain[]; construct?: Plain[]; layerCheck?: LayerCheck }[] };
 
 export class WireBudgetError extends Error {
   constructor(readonly limit: number) {
