@@ -26,5 +26,8 @@ if (exercise) {
 
 const unit = node([join(root, 'node_modules/vitest/vitest.mjs'), 'run']);
 const e2e = node([join(root, 'scripts/e2e.mjs')]);
-console.log(`\n[test] vitest: ${unit === 0 ? '通过 / passed' : '失败 / failed'} · e2e: ${e2e === 0 ? '通过 / passed' : '失败 / failed'}`);
-process.exit(unit !== 0 || e2e !== 0 ? 1 : 0);
+// The e2e step has just built dist/; check every in-site link in it.
+const links = node([join(root, 'scripts/check-links.mjs')]);
+const word = (code) => (code === 0 ? '通过 / passed' : '失败 / failed');
+console.log(`\n[test] vitest: ${word(unit)} · e2e: ${word(e2e)} · links: ${word(links)}`);
+process.exit(unit !== 0 || e2e !== 0 || links !== 0 ? 1 : 0);
