@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { prepareCases, useGradingBackend, type PreparedCase, type ReferencePort } from '../grader/index';
+import { prepareCases, runCustomCheck, useGradingBackend, type PreparedCase, type ReferencePort } from '../grader/index';
 import { loadCaseSuite, loadExerciseMeta } from './exercises';
 
 let ready: Promise<void> | undefined;
@@ -12,6 +12,10 @@ export function createNodeReference(): ReferencePort {
       await ready;
       const [meta, suite] = [loadExerciseMeta(exerciseId), await loadCaseSuite(exerciseId)];
       return prepareCases(tf, suite, meta, seed);
+    },
+    async check(exerciseId, seed, index, actual) {
+      await ready;
+      return runCustomCheck(tf, await loadCaseSuite(exerciseId), seed, index, actual);
     },
   };
 }

@@ -86,7 +86,16 @@ export async function gradeSubmission({ meta, code, seed, reference, learner, si
     error = { kind: 'runtime', message: `运行结束时有 ${cases.length - results.size} 个测试没有结果，这次运行作废。` };
   }
 
-  const reports = cases.map((c, i) => caseReport(c, results.get(i), error));
+  const checks = new Map<number, string | null>();
+  for (const [i, r] of results) {
+    if (!cases[i]?.customCheck || !r.ok) continue;
+    try {
+      checks.set(i, await reference.check(meta.id, seed, i, r.value));
+    } catch {
+      checks.set(i, '返回值无法检查（结构不合法）。');
+    }
+  }
+  const reports = cases.map((c, i) => caseReport(c, results.get(i), error, checks.get(i)));
   // A banned API is the one thing to fix, whichever case hit it first.
   error ??= [...results.values()].flatMap((r) => (!r.ok && r.error.kind === 'banned' ? [r.error] : []))[0];
 
@@ -114,7 +123,7 @@ function notRun(c: PreparedCase, error: GradeError): CaseReport {
   return { name: c.name, passed: false, hint: c.hint, inputSummary: c.inputSummary, expectedPreview: previewPlain(c.expected), message: `没有运行：${KIND_LABEL[error.kind]}（详见上方的错误信息）。` };
 }
 
-function caseReport(c: PreparedCase, result: Extract<LearnerEvent, { type: 'case' }> | undefined, runError: GradeError | undefined): CaseReport {
+function caseReport(c: PreparedCase, result: Extract<LearnerEvent, { type: 'case' }> | undefined, runError: GradeError | undefined, checked?: string | null): CaseReport {
   const base: CaseReport = { name: c.name, passed: false, hint: c.hint, inputSummary: c.inputSummary, expectedPreview: previewPlain(c.expected) };
   if (!result) {
     if (runError) return runError.kind === 'timeout' ? { ...base, message: '没有运行完：整体运行超时。' } : notRun(c, runError);
@@ -122,6 +131,11 @@ function caseReport(c: PreparedCase, result: Extract<LearnerEvent, { type: 'case
   }
   base.ms = result.ms;
   if (!result.ok) return { ...base, message: result.error.message };
+  const leakedCount = result.leaked > 0 ? { leakedTensors: result.leaked } : {};
+  if (c.customCheck) {
+    if (checked === null) return { name: c.name, passed: true, ms: result.ms, ...leakedCount };
+    return { ...base, ...leakedCount, message: checked ?? '没有检查。', actualPreview: previewPlain(result.value) };
+  }
   let mismatch: ReturnType<typeof compareValues>;
   try {
     mismatch = compareValues(c.expected, result.value, c.tolerance);

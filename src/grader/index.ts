@@ -4,7 +4,7 @@ export * from './types';
 export * from './schema';
 export * from './tolerance';
 export { gradeSubmission, type GradeOptions } from './grade';
-export { prepareCases } from './reference';
+export { prepareCases, runCustomCheck } from './reference';
 export { interpretLearnerMessage } from './interpret';
 export { useGradingBackend } from './backend';
 export { compileSubmission } from './compile';

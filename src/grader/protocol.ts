@@ -70,6 +70,7 @@ export const preparedCaseSchema = z.object({
   args: z.array(plainSchema),
   construct: z.array(plainSchema).optional(),
   layerCheck: z.enum(LAYER_CHECKS).optional(),
+  customCheck: z.boolean().optional(),
   expected: plainSchema,
   tolerance: z.object({ rtol: z.number(), atol: z.number() }),
   inputSummary: z.string(),
@@ -88,4 +89,8 @@ export function parseLearnerJob(data: unknown): LearnerJob {
 
 export function parsePreparedCases(data: unknown): PreparedCase[] {
   return z.array(preparedCaseSchema).parse(data) as PreparedCase[];
+}
+
+export function parsePlain(data: unknown): Plain {
+  return plainSchema.parse(data) as Plain;
 }

@@ -29,10 +29,26 @@ export function prepareCases(tf: TF, suite: CaseSuite, meta: ExerciseMeta, seed:
         inputSummary: summarizeArgs(args),
         ...(construct ? { construct } : {}),
         ...(c.layerCheck ? { layerCheck: c.layerCheck } : {}),
+        ...(c.check ? { customCheck: true } : {}),
       };
     });
     return prepared!;
   });
+}
+
+/**
+ * Case `index`'s custom check, in the reference realm: the case's inputs are rebuilt from the
+ * same seed, so the check sees exactly the arguments the learner got.
+ */
+export function runCustomCheck(tf: TF, suite: CaseSuite, seed: number, index: number, actual: Plain): string | null {
+  const c = suite.cases[index];
+  if (!c?.check) throw new Error(`case ${index} has no custom check`);
+  const ctx = { tf, rng: createRng(tf, caseSeed(seed, index)) };
+  let verdict: string | null = null;
+  tf.tidy(() => {
+    verdict = c.check!(actual, c.inputs(ctx), ctx);
+  });
+  return verdict;
 }
 
 /** A reference that returns something we can't compare is an authoring bug: fail loudly. */

@@ -51,6 +51,13 @@ export interface CaseDef<A extends unknown[] = unknown[]> {
   construct?(ctx: CaseContext): unknown[];
   /** For `layer` exercises: which part of the layer protocol this case checks (default 'apply'; see LAYER_CHECKS). */
   layerCheck?: LayerCheck;
+  /**
+   * A custom check for cases graded statistically or by a threshold (e.g. an initializer's
+   * spread, an accuracy): gets the learner's result as plain data, returns null when it passes,
+   * or a Chinese message saying what is wrong. Runs in the reference realm, where no learner
+   * code runs. With a check, `expected` is only what reports show as the expectation.
+   */
+  check?(actual: Plain, args: A, ctx: CaseContext): string | null;
 }
 
 /**
@@ -98,6 +105,8 @@ export interface PreparedCase {
   args: Plain[];
   construct?: Plain[];
   layerCheck?: LayerCheck;
+  /** The case has a custom check (ReferencePort.check decides it). */
+  customCheck?: boolean;
   expected: Plain;
   tolerance: Tolerance;
   /** Chinese one-line summary of the inputs, e.g. "z: float32 [3,4]". */
@@ -183,6 +192,8 @@ export interface GradeReport {
 /** The reference realm, as the orchestrator sees it. */
 export interface ReferencePort {
   prepare(exerciseId: string, seed: number): Promise<PreparedCase[]>;
+  /** Runs case `index`'s custom check on the learner's result: null when it passes, else the message. */
+  check(exerciseId: string, seed: number, index: number, actual: Plain): Promise<string | null>;
 }
 
 /** The learner realm, as the orchestrator sees it. Must be killable. */

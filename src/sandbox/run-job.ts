@@ -86,9 +86,12 @@ export function prepareRealm(host: RealmHost): (job: WireJob) => void {
       try {
         inputs = c.args.map((a) => fromPlain(tf, a));
         let output: unknown;
+        let cleanup = () => undefined as void;
         if (job.kind === 'layer') {
           const ctorArgs = (c.construct ?? []).map((a) => fromPlain(tf, a));
-          output = runLayerCheck(tf, entry as new (...a: unknown[]) => LearnerLayer, ctorArgs, inputs, c.layerCheck ?? 'apply');
+          const run = runLayerCheck(tf, entry as new (...a: unknown[]) => LearnerLayer, ctorArgs, inputs, c.layerCheck ?? 'apply');
+          output = run.output;
+          cleanup = run.dispose;
         } else {
           output = Reflect.apply(entry as (...a: unknown[]) => unknown, undefined, inputs);
         }
@@ -98,6 +101,7 @@ export function prepareRealm(host: RealmHost): (job: WireJob) => void {
         const ms = now() - t0;
         safeDispose(dispose, inputs);
         safeDispose(dispose, output);
+        cleanup();
         emit({ type: 'case', index, ok: true, value, leaked: Math.max(0, memory().numTensors - before), ms });
       } catch (e) {
         const ms = now() - t0;
@@ -128,28 +132,41 @@ const NO_WEIGHTS = Object.freeze(new Error('layer has no weights'));
  * through apply() on the case's batch, never build() directly: tfjs marks a layer built only
  * in apply(), so a later apply() would otherwise build it again with fresh random weights.
  */
-function runLayerCheck(tf: TF, Entry: new (...a: unknown[]) => LearnerLayer, ctorArgs: unknown[], inputs: unknown[], check: LayerCheck): unknown {
+function runLayerCheck(tf: TF, Entry: new (...a: unknown[]) => LearnerLayer, ctorArgs: unknown[], inputs: unknown[], check: LayerCheck): { output: unknown; dispose(): void } {
   const [x, weights] = inputs as [{ shape: number[] }, unknown[] | undefined];
   const make = () => Reflect.construct(Entry, ctorArgs);
+  // The layer's own variables are the grader's to free, not leaks of the learner's.
+  const owned: { dispose(): unknown }[] = [];
+  const dispose = () => {
+    for (const o of owned) {
+      try {
+        o.dispose();
+      } catch {
+        // a learner override of dispose(): its tensors die with the realm
+      }
+    }
+  };
   if (check === 'sequential') {
     const layer = make();
     const model = tf.sequential();
+    owned.push(model);
     model.add(tf.layers.inputLayer({ inputShape: [x.shape[1]!] }));
     model.add(layer as never);
     if ((layer.weights?.length ?? 0) === 0) throw NO_WEIGHTS;
     if (weights) layer.setWeights(weights);
-    return model.predict(x as never);
+    return { output: model.predict(x as never), dispose };
   }
   const layer = make();
+  owned.push(layer as unknown as { dispose(): unknown });
   const first = layer.apply(x);
   tf.dispose(first as never);
   const built = layer.weights ?? [];
   if (built.length === 0) throw NO_WEIGHTS;
-  if (check === 'weights') return Array.from(built, (w) => Array.from(w.shape));
-  if (check === 'outputShape') return layer.computeOutputShape([null, x.shape[1]]);
-  if (check === 'countParams') return layer.countParams();
+  if (check === 'weights') return { output: Array.from(built, (w) => Array.from(w.shape)), dispose };
+  if (check === 'outputShape') return { output: layer.computeOutputShape([null, x.shape[1]]), dispose };
+  if (check === 'countParams') return { output: layer.countParams(), dispose };
   if (weights) layer.setWeights(weights);
-  return layer.apply(x);
+  return { output: layer.apply(x), dispose };
 }
 
 /** Reads the learner's exports through own data properties only (a getter never runs). */

@@ -37,7 +37,7 @@ const LEARNER_REALM_URL = url(sandboxManifest.learnerRealm);
 export function createBrowserGrader(): BrowserGrader {
   let reference: Worker | undefined;
   let nextRequest = 1;
-  const pending = new Map<number, { resolve: (c: PreparedCase[]) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (c: unknown) => void; reject: (e: Error) => void }>();
   // Only the latest seed's cases are kept: prepared cases can be large.
   let cached: { key: string; cases: Promise<PreparedCase[]> } | undefined;
 
@@ -62,34 +62,37 @@ export function createBrowserGrader(): BrowserGrader {
       pending.delete(msg.requestId);
       if (!p) return;
       if (msg.type === 'prepared') p.resolve(parsePreparedCases(msg.cases));
+      else if (msg.type === 'checked') p.resolve(msg.message);
       else p.reject(new Error(msg.message));
     });
     return reference;
   };
 
+  /** One request to the reference worker, failed by a timeout (the worker is then replaced). */
+  const request = (message: Record<string, unknown>): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const requestId = nextRequest++;
+      const timer = setTimeout(() => {
+        if (!pending.delete(requestId)) return;
+        reject(new Error('参考评分线程没有响应'));
+        reference?.terminate();
+        reference = undefined;
+        cached = undefined;
+      }, REFERENCE_TIMEOUT_MS);
+      pending.set(requestId, {
+        resolve: (c) => (clearTimeout(timer), resolve(c)),
+        reject: (e) => (clearTimeout(timer), reject(e)),
+      });
+      getReference().postMessage({ ...message, requestId });
+    });
+
   const referencePort: ReferencePort = {
     prepare(exerciseId, seed) {
       const key = `${exerciseId}:${seed}`;
-      if (cached?.key !== key) {
-        const cases = new Promise<PreparedCase[]>((resolve, reject) => {
-          const requestId = nextRequest++;
-          const timer = setTimeout(() => {
-            if (!pending.delete(requestId)) return;
-            reject(new Error('参考评分线程没有响应'));
-            reference?.terminate();
-            reference = undefined;
-            cached = undefined;
-          }, REFERENCE_TIMEOUT_MS);
-          pending.set(requestId, {
-            resolve: (c) => (clearTimeout(timer), resolve(c)),
-            reject: (e) => (clearTimeout(timer), reject(e)),
-          });
-          getReference().postMessage({ type: 'prepare', requestId, exerciseId, seed });
-        });
-        cached = { key, cases };
-      }
+      if (cached?.key !== key) cached = { key, cases: request({ type: 'prepare', exerciseId, seed }) as Promise<PreparedCase[]> };
       return cached.cases;
     },
+    check: (exerciseId, seed, index, actual) => request({ type: 'check', exerciseId, seed, index, actual }) as Promise<string | null>,
   };
 
   // One fresh learner realm per run; the next one loads while the current one grades.

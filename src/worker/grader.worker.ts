@@ -2,7 +2,8 @@
 // The reference realm: builds inputs and expected values; lives as long as the page; never
 // loads anything learner-facing (learner code runs in src/sandbox/browser-realm.ts).
 import { useGradingBackend } from '../grader/backend';
-import { prepareCases } from '../grader/reference';
+import { prepareCases, runCustomCheck } from '../grader/reference';
+import { parsePlain } from '../grader/protocol';
 import { exerciseMetaSchema, formatSchemaError } from '../grader/schema';
 import type { CaseSuite } from '../grader/types';
 import { referenceRequestSchema, type ReferenceResponse } from './protocol';
@@ -25,7 +26,9 @@ await useGradingBackend(tf);
       if (!(metaFile in metas) || !load) throw new Error(`没有 id 为 "${req.exerciseId}" 的练习`);
       const parsed = exerciseMetaSchema.safeParse(metas[metaFile]);
       if (!parsed.success) throw new Error(formatSchemaError(metaFile.slice(1), parsed.error));
-      reply({ type: 'prepared', requestId: req.requestId, cases: prepareCases(tf, await load(), parsed.data, req.seed) });
+      if (req.type === 'check') {
+        reply({ type: 'checked', requestId: req.requestId, message: runCustomCheck(tf, await load(), req.seed, req.index ?? 0, parsePlain(req.actual)) });
+      } else reply({ type: 'prepared', requestId: req.requestId, cases: prepareCases(tf, await load(), parsed.data, req.seed) });
     } catch (err) {
       reply({ type: 'error', requestId: req.requestId, message: String((err as Error).message ?? err) });
     }
