@@ -3,6 +3,7 @@
  * restoring one's own versions after 重置. Every wait is on state (storage, DOM), never on time.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 
 const dict = JSON.parse(readFileSync(new URL('../../src/i18n/zh-CN.json', import.meta.url), 'utf8')) as {
@@ -222,3 +223,20 @@ test('重置, then 我的通过版本 brings the passing code back (after the �
   await open(page);
   expect(await editorValue(page)).toBe(wrong);
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  // The editor itself is covered by exercise.spec.ts (Monaco dims the number of an empty last line).
+  test(`axe: the 历史版本 panel and the toolbar have no serious violations (${theme})`, async ({ page }) => {
+    await page.addInitScript((t) => localStorage.setItem('dl-course:theme', t), theme);
+    await open(page);
+    await pasteAndSave(page, `${starter}// 一\n`);
+    await page.getByRole('button', { name: E.reset, exact: true }).click();
+    await page.getByRole('dialog', { name: E.resetTitle }).getByRole('button', { name: E.resetConfirm }).click();
+    await expect.poll(() => storedCode(page)).toBe(starter);
+    await openHistory(page);
+    await expect(page.locator('[data-history] li[data-version-kind="before-reset"]')).toHaveCount(1);
+    const result = await new AxeBuilder({ page }).include('[data-wb]').exclude('[data-editor]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(' | ')}`);
+    expect(bad).toEqual([]);
+  });
+}
