@@ -1,6 +1,7 @@
 // The learner realm's 'cell' job: runs one chapter code cell as a module in a fresh SES
 // compartment whose only endowments are the guarded tf (no bans, no grants), a console
-// capture, `plot` and the slider `params`. Streams log / plot / error / done events.
+// capture, `plot`, the slider `params` and `mine` (the exports of the learner's own exercise
+// code when 用我的实现 is on, else empty). Streams log / plot / error / done events.
 import { compileSubmission } from '../grader/compile';
 import { formatNumber } from '../grader/format';
 import type { LogLevel, TF } from '../grader/types';
@@ -41,12 +42,39 @@ export function prepareCellRealm(host: { tf: TF; emit(event: CellEvent): void })
     const learnerConsole = Object.freeze(Object.fromEntries(LEVELS.map((l) => [l, (...args: unknown[]) => log(l, args)])));
     const plot = createPlot(reader, emit);
     const params = Object.freeze({ ...job.params });
-    const compartment = new Compartment({ globals: { console: learnerConsole, tf: guard.tf, plot, params }, __options__: true });
-    const lineOffset = measureLineOffset(compartment);
     const requireFn = (name: unknown): unknown => {
       if (typeof name === 'string' && TF_MODULES.has(name)) return guard.tf;
       throw new Error(`不能导入 "${String(name)}"：单元格里只能使用 import * as tf from '@tensorflow/tfjs'。`);
     };
+    // 用我的实现: the learner's exercise module runs first, in its own compartment; its exports
+    // (own data properties only) are the cell's `mine`. Without it, `mine` is empty.
+    let mine: Record<string, unknown> = {};
+    if (job.mine !== undefined) {
+      const own = compileSubmission(job.mine);
+      if (!own.ok) {
+        emit({ type: 'error', kind: 'compile', message: `你的实现：${own.error.message}` });
+        emit({ type: 'done', ms: now() - t0 });
+        return;
+      }
+      const c = new Compartment({ globals: { console: learnerConsole }, __options__: true });
+      const exportsObj: Record<string, unknown> = {};
+      const moduleObj = { exports: exportsObj };
+      try {
+        (c.evaluate(`(function (exports, require, module) {${own.js}\n})`) as (...a: unknown[]) => void)(exportsObj, requireFn, moduleObj);
+      } catch (e) {
+        emit({ type: 'error', kind: 'runtime', message: runtimeError(e, measureLineOffset(c), '你的实现加载时出错').message });
+        emit({ type: 'done', ms: now() - t0 });
+        return;
+      }
+      const out = moduleObj.exports as object;
+      for (const key of Reflect.ownKeys(out)) {
+        const d = typeof key === 'string' && key !== '__esModule' ? Reflect.getOwnPropertyDescriptor(out, key) : undefined;
+        if (d && 'value' in d) mine[key as string] = d.value;
+      }
+    }
+    mine = Object.freeze(mine);
+    const compartment = new Compartment({ globals: { console: learnerConsole, tf: guard.tf, plot, params, mine }, __options__: true });
+    const lineOffset = measureLineOffset(compartment);
     try {
       const factory = compartment.evaluate(`(function (exports, require, module) {${compiled.js}\n})`) as (...a: unknown[]) => void;
       const exportsObj = {};

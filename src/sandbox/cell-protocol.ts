@@ -25,6 +25,8 @@ export const cellJobSchema = z.object({
   code: z.string().max(200_000),
   /** Slider values, by name. */
   params: z.record(z.string().max(64), z.number()),
+  /** 用我的实现: the learner's own module for the cell's exercise; its exports become `mine`. */
+  mine: z.string().max(200_000).optional(),
 });
 export type CellJob = z.infer<typeof cellJobSchema>;
 

@@ -10,7 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const dict = JSON.parse(readFileSync(new URL('../../src/i18n/zh-CN.json', import.meta.url), 'utf8')) as {
-  cell: { run: string; edit: string; reset: string; editorLabel: string; viewData: string };
+  cell: { run: string; edit: string; reset: string; editorLabel: string; viewData: string; useMine: string };
 };
 const C = dict.cell;
 const CH1 = '/chapters/01-what-is-deep-learning/';
@@ -172,6 +172,26 @@ test('编辑 autosaves per cell, Ctrl+Enter runs, 重置 restores the original',
   await restored.press('ControlOrMeta+Enter');
   await expect(cellById(page, 'dev-xor')).toHaveAttribute('data-cell-state', 'error', { timeout: RUN_TIMEOUT });
   await expect(cellById(page, 'dev-xor').locator('.cell-error')).toContainText('第 2 行');
+});
+
+test('用我的实现 runs the learner\'s own exercise code and hands its exports to the cell', async ({ page }) => {
+  await page.goto(DEV);
+  const cell = cellById(page, 'dev-mine');
+  await runCell(cell);
+  await expect(cell.locator('[data-cell-output]')).toContainText('用的是参考实现');
+  await expect(cell.locator('[data-cell-output]')).toContainText('[165, 215, 265]');
+  await page.evaluate(() =>
+    localStorage.setItem(
+      'dlc:progress:ex:linear-model',
+      JSON.stringify({ latestCode: "import * as tf from '@tensorflow/tfjs';\nexport function linearModel(x: tf.Tensor2D, w: tf.Tensor1D, b: number) {\n  return tf.add(tf.dot(x, w), b + 1);\n}\n" }),
+    ),
+  );
+  const mine = cell.getByRole('button', { name: C.useMine, exact: true });
+  await mine.click();
+  await expect(mine).toHaveAttribute('aria-pressed', 'true');
+  await expect(cell.locator('[data-cell-output]')).toContainText('用的是你的实现', { timeout: RUN_TIMEOUT });
+  await expect(cell.locator('[data-cell-output]')).toContainText('[166, 216, 266]');
+  await expect(cell).toHaveAttribute('data-cell-state', 'ok');
 });
 
 for (const theme of ['light', 'dark'] as const) {

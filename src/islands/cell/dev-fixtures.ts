@@ -56,3 +56,11 @@ export const HEATMAP = [
   "plot.image(tf.linspace(0, 1, 64).reshape([8, 8]), { title: '灰度渐变' });",
   "console.log('形状', m.shape);",
 ].join('\n');
+
+export const USE_MINE = [
+  '// 用我的实现：练习 linear-model 里你写的 linearModel（没有时用参考实现）',
+  'const linearModel = mine.linearModel ?? ((x, w, b) => tf.add(tf.dot(x, w), b));',
+  'const x = tf.tensor2d([[60], [80], [100]]);',
+  "console.log(mine.linearModel ? '用的是你的实现' : '用的是参考实现');",
+  "console.log('ŷ =', linearModel(x, tf.tensor1d([2.5]), 15));",
+].join('\n');

@@ -8,6 +8,7 @@
 import { t } from '../../i18n/t';
 import type { RunOutcome } from '../../runtime/pool';
 import type { CellEvent, PlotSpec } from '../../sandbox/cell-protocol';
+import { recordKey } from '../../progress/keys';
 import { clearDraft, loadDraft, saveDraft } from './drafts';
 import { runCell } from './runner';
 
@@ -37,6 +38,9 @@ export function mountCell(cell: HTMLElement, action?: string): void {
   const codeBox = cell.querySelector<HTMLElement>('[data-cell-code]')!;
   const output = cell.querySelector<HTMLElement>('[data-cell-output]')!;
   const sliders = [...cell.querySelectorAll<HTMLInputElement>('[data-cell-param]')];
+  const mineBtn = cell.querySelector<HTMLButtonElement>('[data-cell-action="mine"]');
+  const exercise = cell.dataset.exercise;
+  let useMine = false;
 
   let editor: HTMLTextAreaElement | undefined;
   let controller: AbortController | undefined;
@@ -170,7 +174,7 @@ export function mountCell(cell: HTMLElement, action?: string): void {
     };
     let outcome: RunOutcome;
     try {
-      outcome = await runCell({ code: code(), params: params(), timeoutMs, signal: mine.signal, onEvent, onInvalid: () => line(t('cell.invalidEvent'), 'cell-line cell-warn') });
+      outcome = await runCell({ code: code(), params: params(), mine: useMine ? learnerCode() ?? undefined : undefined, timeoutMs, signal: mine.signal, onEvent, onInvalid: () => line(t('cell.invalidEvent'), 'cell-line cell-warn') });
     } catch (e) {
       outcome = { status: 'crashed', exit: { reason: 'crash', detail: String((e as Error)?.message ?? e) } };
     }
@@ -199,6 +203,31 @@ export function mountCell(cell: HTMLElement, action?: string): void {
     }
   };
 
+  // 用我的实现: the learner's code for the exercise, read from the progress record (read only:
+  // the progress store owns it). The passing version if there is one, else the latest draft.
+  const learnerCode = (): string | null => {
+    if (!exercise) return null;
+    try {
+      const rec = JSON.parse(localStorage.getItem(recordKey(exercise)) ?? 'null') as { passingCode?: unknown; latestCode?: unknown } | null;
+      const c = typeof rec?.passingCode === 'string' ? rec.passingCode : typeof rec?.latestCode === 'string' ? rec.latestCode : null;
+      return c;
+    } catch {
+      return null;
+    }
+  };
+  const toggleMine = () => {
+    if (!mineBtn || !exercise) return;
+    if (!useMine && learnerCode() === null) {
+      status.textContent = t('cell.useMineNone', { id: exercise });
+      return;
+    }
+    useMine = !useMine;
+    mineBtn.setAttribute('aria-pressed', String(useMine));
+    status.textContent = useMine ? t('cell.useMineOn', { id: exercise }) : '';
+    if (useMine) void run();
+  };
+  mineBtn?.addEventListener('click', toggleMine);
+
   runBtn.addEventListener('click', () => void run());
   editBtn.addEventListener('click', () => openEditor(code(), true));
   resetBtn.addEventListener('click', reset);
@@ -225,4 +254,5 @@ export function mountCell(cell: HTMLElement, action?: string): void {
   if (action === 'run') void run();
   else if (action === 'edit') openEditor(code(), true);
   else if (action === 'reset') reset();
+  else if (action === 'mine') toggleMine();
 }

@@ -14,6 +14,8 @@ const getPool = (): Pool => (pool ??= createPool({ spawn: createBrowserSpawner(u
 export interface CellRun {
   code: string;
   params: Record<string, number>;
+  /** The learner's exercise module (用我的实现), if on. */
+  mine?: string | undefined;
   timeoutMs: number;
   signal: AbortSignal;
   /** Every event, already validated with zod. */
@@ -22,8 +24,8 @@ export interface CellRun {
   onInvalid(): void;
 }
 
-export function runCell({ code, params, timeoutMs, signal, onEvent, onInvalid }: CellRun): Promise<RunOutcome> {
-  const job: CellJob = { kind: 'cell', code, params };
+export function runCell({ code, params, mine, timeoutMs, signal, onEvent, onInvalid }: CellRun): Promise<RunOutcome> {
+  const job: CellJob = { kind: 'cell', code, params, ...(mine !== undefined ? { mine } : {}) };
   return getPool().run(job, {
     timeoutMs,
     signal,
