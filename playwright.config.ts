@@ -15,7 +15,8 @@ export default defineConfig({
   workers: 2,
   retries: CI ? 1 : 0,
   forbidOnly: CI,
-  timeout: 30_000,
+  // An upper bound, not a wait: tests wait on state. Monaco's TS worker and tfjs are heavy on 2 cores.
+  timeout: 60_000,
   expect: { timeout: 7_000 },
   reporter: [['list'], ['./scripts/playwright-summary.ts']],
   use: {
