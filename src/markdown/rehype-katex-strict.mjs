@@ -12,6 +12,10 @@ import { relative } from 'node:path';
  * @param {any} node
  */
 function hideMathFromSearch(node) {
+  if (node.type === 'element' && Array.isArray(node.properties?.className) && node.properties.className.includes('katex-display')) {
+    // A wide display formula scrolls sideways (global.css): keyboard users must be able to focus it to scroll it.
+    node.properties.tabIndex = 0;
+  }
   if (node.type === 'element' && Array.isArray(node.properties?.className) && node.properties.className.includes('katex')) {
     node.properties.dataPagefindIgnore = '';
     return;
