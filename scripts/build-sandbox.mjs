@@ -2,7 +2,7 @@
 // a Worker made from a blob can't resolve imports, and SES wants strict mode. The file name
 // carries a content hash; src/generated/sandbox.json tells the page where it is.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 
@@ -31,4 +31,3 @@ writeFileSync(outDir + name, code);
 mkdirSync(`${root}src/generated`, { recursive: true });
 writeFileSync(`${root}src/generated/sandbox.json`, `${JSON.stringify({ learnerRealm: `sandbox/${name}`, bytes: code.length }, null, 2)}\n`);
 console.log(`sandbox: public/sandbox/${name} (${(code.length / 1024).toFixed(0)} KB)`);
-void readdirSync;

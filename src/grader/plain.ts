@@ -89,12 +89,3 @@ export function fromPlain(tf: TF, plain: Plain): unknown {
       throw new Error(`fromPlain: cannot rebuild ${plain.desc}`);
   }
 }
-
-/** Every tensor inside a value (for disposal and leak accounting). */
-export function collectTensors(tf: TF, value: unknown, out: Tensor[] = [], depth = 0): Tensor[] {
-  if (value instanceof tf.Tensor) out.push(value);
-  else if (depth < MAX_DEPTH && value !== null && typeof value === 'object') {
-    for (const v of Object.values(value as Record<string, unknown>)) collectTensors(tf, v, out, depth + 1);
-  }
-  return out;
-}

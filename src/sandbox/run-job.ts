@@ -31,7 +31,7 @@ export function prepareRealm(host: RealmHost): (job: WireJob) => void {
   const now = performance.now.bind(performance);
   const memory = tf.memory.bind(tf);
   const dispose = tf.dispose.bind(tf);
-  const log = createLogSink(tf, reader, emit);
+  const log = createLogSink(reader, emit);
   // tfjs's own tensor.print() writes to the realm's console: route that to the log too.
   const realConsole = globalThis.console as unknown as Record<LogLevel, unknown>;
   for (const level of LEVELS) realConsole[level] = (...args: unknown[]) => log(level, args);
@@ -230,7 +230,7 @@ export function runtimeError(e: unknown, lineOffset: number, prefix: string) {
 }
 
 /** Console output to log events, bounded in lines and size. */
-function createLogSink(tf: TF, reader: TensorReader, emit: (e: WireEvent) => void): (level: LogLevel, args: unknown[]) => void {
+function createLogSink(reader: TensorReader, emit: (e: WireEvent) => void): (level: LogLevel, args: unknown[]) => void {
   let lines = 0;
   let chars = 0;
   let truncated = false;
@@ -256,7 +256,6 @@ function createLogSink(tf: TF, reader: TensorReader, emit: (e: WireEvent) => voi
       }
     }
   };
-  void tf;
   return (level, args) => {
     if (truncated) return;
     let text = args.map(format).join(' ');

@@ -24,6 +24,3 @@ export const referenceResponseSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), requestId: z.number().int(), message: z.string() }),
 ]);
 export type ReferenceResponse = z.infer<typeof referenceResponseSchema>;
-
-/** The first message of every learner worker, once tfjs is ready. */
-export const READY = 'ready';

@@ -1,5 +1,5 @@
 /**
- * Autosave bench (opt-in): `PROGRESS_BENCH=1 npx playwright test tests/e2e/progress-bench.spec.ts`
+ * Autosave bench: `npm run bench:progress` (playwright.bench.config.ts; not part of npm test)
  * (against the built site, like the other e2e tests). Prints one JSON line:
  *  - delayMs: last keystroke → the draft's setItem starts (the debounce, AUTOSAVE_DEBOUNCE_MS, plus
  *    the store's read-merge-serialise work), median of 20;
@@ -14,7 +14,6 @@ const RUNS = 20;
 const solution = readFileSync(new URL('../../exercises/sigmoid/solution.ts', import.meta.url), 'utf8');
 const wrong = readFileSync(new URL('../../exercises/sigmoid/wrong/missing-negative-sign.ts', import.meta.url), 'utf8');
 
-test.skip(!process.env['PROGRESS_BENCH'], 'set PROGRESS_BENCH=1 to run the autosave bench');
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 test.describe.configure({ timeout: 240_000 });
 
