@@ -6,6 +6,7 @@ import { ExerciseFileError, listExerciseIds, loadExerciseMeta } from './exercise
 import { createNodeLearnerHost } from './node-learner';
 import { createNodeReference } from './node-reference';
 import { runBench } from './bench';
+import { GRADE_EXPORTS_USAGE, GradeExportsUsageError, gradeExportsCommand } from './grade-exports';
 
 const USAGE = `用法：
   npm run --silent grade -- <练习 id> <文件.ts> [--json] [--seed N]
@@ -20,8 +21,14 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'grade') return await gradeCommand(rest);
     if (command === 'bench') return await runBench(rest);
+    if (command === 'grade-exports') return await gradeExportsCommand(rest);
+    if (command === 'bench-teacher') return await (await import('./bench-teacher')).runTeacherBench(rest);
     throw new UsageError(command ? `未知命令 "${command}"。` : '缺少命令。');
   } catch (e) {
+    if (e instanceof GradeExportsUsageError) {
+      process.stderr.write(`${e.message}\n\n${GRADE_EXPORTS_USAGE}\n`);
+      return 2;
+    }
     if (e instanceof UsageError || e instanceof ExerciseFileError) {
       process.stderr.write(`${e.message}\n\n${USAGE}\n`);
       return 2;

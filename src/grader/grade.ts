@@ -77,7 +77,7 @@ export async function gradeSubmission({ meta, code, seed, reference, learner, si
   if (!error && outcome.status === 'timeout') {
     error = { kind: 'timeout', message: `运行超时（${formatSeconds(meta.timeoutMs)} 秒）：检查是否有死循环，或者计算量是否过大。` };
   } else if (!error && outcome.status === 'cancelled') {
-    error = { kind: 'runtime', message: '评分已取消。' };
+    error = { kind: 'cancelled', message: '评分已取消。' };
   } else if (!error && outcome.status === 'crashed') {
     error = { kind: 'runtime', message: crashMessage(outcome.reason) };
   } else if (!error && !done) {
@@ -157,6 +157,7 @@ const KIND_LABEL: Record<GradeError['kind'], string> = {
   timeout: '运行超时',
   banned: '使用了被禁止的 API',
   type: '没有找到要求的导出',
+  cancelled: '评分已取消',
 };
 
 function formatSeconds(ms: number): string {

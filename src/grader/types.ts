@@ -113,7 +113,8 @@ export interface PreparedCase {
   inputSummary: string;
 }
 
-export type ErrorKind = 'compile' | 'runtime' | 'timeout' | 'banned' | 'type';
+/** `cancelled`: the run was stopped from outside (a teacher's cancel); it says nothing about the code. */
+export type ErrorKind = 'compile' | 'runtime' | 'timeout' | 'banned' | 'type' | 'cancelled';
 
 export interface GradeError {
   kind: ErrorKind;

@@ -11,7 +11,7 @@ export const CURRENT_VERSION = 1 as const;
 const isoTime = z.string().datetime({ offset: true });
 
 /** Error kinds the grader reports today; the schema also accepts kinds added later. */
-export const KNOWN_ERROR_KINDS = ['compile', 'runtime', 'timeout', 'banned', 'type'] as const;
+export const KNOWN_ERROR_KINDS = ['compile', 'runtime', 'timeout', 'banned', 'type', 'cancelled'] as const;
 
 /** Summary of one graded run (never the full report: logs and previews are not persisted). */
 export const lastResultSchema = z
@@ -236,7 +236,7 @@ export const VERSION_HISTORY_MAX_ENTRIES = 10;
 export const HISTORY_VERSION = 1 as const;
 
 /** Why a version was kept. Unknown kinds (added later) are accepted and shown generically. */
-export const KNOWN_VERSION_KINDS = ['run', 'passing', 'before-reset', 'before-restore', 'this-tab', 'other-tab', 'older-page'] as const;
+export const KNOWN_VERSION_KINDS = ['run', 'passing', 'before-reset', 'before-restore', 'this-tab', 'other-tab', 'older-page', 'import'] as const;
 
 /** One earlier version of the learner's code. */
 export const codeVersionSchema = z

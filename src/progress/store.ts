@@ -30,6 +30,8 @@
  *    seen, that draft is first kept in the history (kind `other-tab`).
  */
 import { BACKUP_PREFIX, RECORD_PREFIX, browserStorage, recordKey, versionsKey } from './keys';
+import type { ExportExercise } from './export-format';
+import { mergeImported } from './import';
 import {
   CURRENT_VERSION,
   HISTORY_VERSION,
@@ -120,6 +122,11 @@ export interface ProgressStore {
   versions(exerciseId: string): CodeVersion[];
   /** Keeps `code` as an earlier version (skipped when identical to the newest kept one). */
   keepVersion(exerciseId: string, code: string, kind: string): boolean;
+  /**
+   * Merges one entry of an imported export (see import.ts). `keep` says whose code wins where
+   * both sides have some; the other side's differing code is kept in the version history first.
+   */
+  importEntry(exerciseId: string, entry: ExportExercise, keep: 'local' | 'imported'): WriteResult;
   /** Writes every pending state it can; returns what happened to each. */
   retry(): { exerciseId: string; result: WriteResult }[];
   /** Called on every change: writes from this tab ('local') and from other tabs ('remote'). */
@@ -551,6 +558,18 @@ export function createProgressStore(options: StoreOptions = {}): ProgressStore {
     },
     acknowledgeVersion(id, exerciseVersion) {
       return update(id, (r) => ({ ...r, exerciseVersion }));
+    },
+    importEntry(id, entry, keep) {
+      const before = get(id);
+      const loser = keep === 'local' ? entry : before;
+      const winner = keep === 'local' ? before : entry;
+      for (const [code, kind] of [
+        [loser.latestCode, 'import'],
+        [loser.passingCode, 'passing'],
+      ] as const) {
+        if (code !== null && code !== winner.latestCode && code !== winner.passingCode) keepVersion(id, code, kind);
+      }
+      return update(id, (r, at) => mergeImported(r, entry, keep, at), entry.latestCode ?? undefined);
     },
     versions(id) {
       return [...readHistory(id).entries].reverse();

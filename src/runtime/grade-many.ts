@@ -17,6 +17,14 @@ export interface GradeManyOptions {
   onProgress?: (done: number, total: number, index: number, report: GradeReport) => void;
   /** Cancels what is queued and kills what is running; those report a cancelled error. */
   signal?: AbortSignal;
+  /**
+   * Grades submissions that timed out once more, one at a time, after the rest: on a loaded
+   * machine a parallel run can miss a deadline it meets alone, and a re-grade must not call a
+   * correct answer a mismatch for that. A real infinite loop just times out twice.
+   */
+  retryTimeouts?: boolean;
+  /** Called before each such retry. */
+  onRetry?: (index: number) => void;
 }
 
 /**
@@ -24,7 +32,7 @@ export interface GradeManyOptions {
  * fresh realm, so a hostile or hung submission costs only its own slot and timeout.
  * Results come back in the submissions' order.
  */
-export async function gradeMany(pool: Pool, reference: ReferencePort, submissions: readonly Submission[], { concurrency = 1, onProgress, signal }: GradeManyOptions = {}): Promise<GradeReport[]> {
+export async function gradeMany(pool: Pool, reference: ReferencePort, submissions: readonly Submission[], { concurrency = 1, onProgress, signal, retryTimeouts = false, onRetry }: GradeManyOptions = {}): Promise<GradeReport[]> {
   const learner = learnerPortFromPool(pool);
   const reports: GradeReport[] = new Array(submissions.length);
   let next = 0;
@@ -38,5 +46,14 @@ export async function gradeMany(pool: Pool, reference: ReferencePort, submission
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, submissions.length)) }, worker));
+  if (retryTimeouts && concurrency > 1) {
+    for (let i = 0; i < submissions.length; i++) {
+      if (signal?.aborted) break;
+      if (reports[i]?.error?.kind !== 'timeout') continue;
+      onRetry?.(i);
+      const again = await gradeSubmission({ ...submissions[i]!, reference, learner, ...(signal ? { signal } : {}) });
+      if (again.error?.kind !== 'cancelled') reports[i] = again;
+    }
+  }
   return reports;
 }
