@@ -37,11 +37,22 @@ export async function gradeMany(pool: Pool, reference: ReferencePort, submission
   const reports: GradeReport[] = new Array(submissions.length);
   let next = 0;
   let done = 0;
+  // One submission's engine failure (the reference realm died, say) is that submission's error.
+  const gradeSafely = async (s: Submission): Promise<GradeReport> => {
+    try {
+      return await gradeSubmission({ ...s, reference, learner, ...(signal ? { signal } : {}) });
+    } catch (e) {
+      return {
+        exercise: s.meta.id, passed: false, score: 0, seed: s.seed, cases: [], logs: [], warnings: [], durationMs: 0,
+        error: signal?.aborted ? { kind: 'cancelled', message: '评分已取消。' } : { kind: 'runtime', message: `评分器内部出错：${String((e as Error)?.message ?? e)}。` },
+      };
+    }
+  };
   const worker = async () => {
     while (next < submissions.length) {
       const index = next++;
       const s = submissions[index]!;
-      reports[index] = await gradeSubmission({ ...s, reference, learner, ...(signal ? { signal } : {}) });
+      reports[index] = await gradeSafely(s);
       onProgress?.(++done, submissions.length, index, reports[index]);
     }
   };
@@ -51,7 +62,7 @@ export async function gradeMany(pool: Pool, reference: ReferencePort, submission
       if (signal?.aborted) break;
       if (reports[i]?.error?.kind !== 'timeout') continue;
       onRetry?.(i);
-      const again = await gradeSubmission({ ...submissions[i]!, reference, learner, ...(signal ? { signal } : {}) });
+      const again = await gradeSafely(submissions[i]!);
       if (again.error?.kind !== 'cancelled') reports[i] = again;
     }
   }

@@ -10,6 +10,7 @@ import { url } from '../lib/url';
 import { createBrowserSpawner } from '../runtime/browser-spawn';
 import { learnerPortFromPool } from '../runtime/learner-port';
 import { createPool } from '../runtime/pool';
+import { gradeMany, type GradeManyOptions, type Submission } from '../runtime/grade-many';
 import { referenceResponseSchema } from './protocol';
 
 export interface GradeRequest {
@@ -22,6 +23,11 @@ export interface GradeRequest {
 export interface BrowserGrader {
   /** Never rejects for learner mistakes: those are in report.error and report.cases. */
   grade(req: GradeRequest): Promise<GradeReport>;
+  /**
+   * Grades many submissions through the pool (the teacher's re-grading): up to `size` realms at
+   * once, each fresh; progress per submission; `signal` cancels what is left.
+   */
+  gradeMany(submissions: readonly Submission[], options?: GradeManyOptions): Promise<GradeReport[]>;
   /** Loads tfjs and the exercise's cases ahead of the first run. */
   warm(exerciseId: string): Promise<void>;
   dispose(): void;
@@ -34,7 +40,12 @@ const spawnReference = () => new Worker(new URL('./grader.worker.ts', import.met
 const REFERENCE_TIMEOUT_MS = 30_000;
 const LEARNER_REALM_URL = url(sandboxManifest.learnerRealm);
 
-export function createBrowserGrader(): BrowserGrader {
+export interface BrowserGraderOptions {
+  /** Learner realms that may run at once (default 1: an exercise page grades one run at a time). */
+  size?: number;
+}
+
+export function createBrowserGrader({ size = 1 }: BrowserGraderOptions = {}): BrowserGrader {
   let reference: Worker | undefined;
   let nextRequest = 1;
   const pending = new Map<number, { resolve: (c: unknown) => void; reject: (e: Error) => void }>();
@@ -97,7 +108,7 @@ export function createBrowserGrader(): BrowserGrader {
 
   // One fresh learner realm per run; the next one loads while the current one grades.
   const spawner = createBrowserSpawner(LEARNER_REALM_URL);
-  const pool = createPool({ spawn: spawner, size: 1, prespawn: 1 });
+  const pool = createPool({ spawn: spawner, size, prespawn: size });
   const learnerPort: LearnerPort = learnerPortFromPool(pool);
 
   return {
@@ -118,6 +129,9 @@ export function createBrowserGrader(): BrowserGrader {
           error: { kind: 'runtime', message: `评分器内部出错：${(e as Error).message}。请刷新页面后重试。` },
         };
       }
+    },
+    gradeMany(submissions, options = {}) {
+      return gradeMany(pool, referencePort, submissions, { concurrency: size, retryTimeouts: true, ...options });
     },
     async warm(exerciseId) {
       await Promise.all([pool.ready(), referencePort.prepare(exerciseId, randomSeed())]);

@@ -11,7 +11,7 @@ import { createProgressStore } from '../../src/progress/store';
 import { buildClass, codeToGrade, gradeTasks } from '../../src/teacher/class';
 import { toCsv } from '../../src/teacher/csv';
 import { checkExportSize, readExport } from '../../src/teacher/read-export';
-import { toGradesCsv, toCliJson, studentResult } from '../../src/teacher/results';
+import { toCliJson, studentResult } from '../../src/teacher/results';
 import { normalizeTokens, similarSubmissions } from '../../src/teacher/similarity';
 import { verdictOf } from '../../src/teacher/verdict';
 

@@ -1,0 +1,27 @@
+/**
+ * `npm run bench:teacher:browser`: the in-browser re-grade of a generated class of 30 students ×
+ * every exercise on /teacher/ (goal ≤ 30 s). Prints the time from loading the files to the
+ * progress bar's end; asserts nothing timed.
+ */
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { generateClass } from '../../src/cli/bench-teacher';
+
+const STUDENTS = Number(process.env['BENCH_STUDENTS'] ?? 30);
+test.setTimeout(900_000);
+
+test(`re-grade ${STUDENTS} students in the browser`, async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-teacher-browser-'));
+  const submissions = generateClass(dir, STUDENTS);
+  const files = readdirSync(dir).map((f) => join(dir, f));
+  await page.goto('/teacher/');
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const t0 = Date.now();
+  await page.locator('#tc-files').setInputFiles(files);
+  await expect(page.locator('#tc-progress[data-state="done"]')).toHaveCount(1, { timeout: 890_000 });
+  const seconds = (Date.now() - t0) / 1000;
+  const verified = await page.locator('#tc-table button[data-verdict="verified"]').count();
+  console.log(`bench:teacher:browser — ${STUDENTS} 名学生，${submissions} 份提交，${cores} 个并行 Worker：${seconds.toFixed(1)} s（目标 ≤ 30 s），${(submissions / seconds).toFixed(1)} 份/秒，已验证 ${verified}`);
+});
