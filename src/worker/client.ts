@@ -30,6 +30,8 @@ export interface BrowserGrader {
   gradeMany(submissions: readonly Submission[], options?: GradeManyOptions): Promise<GradeReport[]>;
   /** Loads tfjs and the exercise's cases ahead of the first run. */
   warm(exerciseId: string): Promise<void>;
+  /** Loads every listed exercise's cases and a learner realm, so grading works offline afterwards. */
+  warmAll(exerciseIds: readonly string[]): Promise<void>;
   dispose(): void;
 }
 
@@ -135,6 +137,10 @@ export function createBrowserGrader({ size = 1 }: BrowserGraderOptions = {}): Br
     },
     async warm(exerciseId) {
       await Promise.all([pool.ready(), referencePort.prepare(exerciseId, randomSeed())]);
+    },
+    async warmAll(exerciseIds) {
+      await pool.ready();
+      for (const id of exerciseIds) await referencePort.prepare(id, randomSeed());
     },
     dispose() {
       reference?.terminate();

@@ -235,3 +235,15 @@ for (const theme of ['light', 'dark'] as const) {
     expect(b.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
   });
 }
+
+test('works offline once loaded: re-grading needs no network', async ({ page, context }) => {
+  await page.goto('/teacher/');
+  await expect(page.locator('html[data-teacher-ready]')).toHaveCount(1, { timeout: 90_000 });
+  await context.setOffline(true);
+  await page.locator('#tc-files').setInputFiles([join(FIXTURES, 's002-forged.dlcourse.json')]);
+  await expect(page.locator('#tc-progress[data-state="done"]')).toHaveCount(1, { timeout: 120_000 });
+  await expect(cell(page, 's002', 'relu')).toHaveAttribute('data-verdict', 'verified');
+  await expect(cell(page, 's002', 'sigmoid')).toHaveAttribute('data-verdict', 'mismatch');
+  await expect(page.locator('#tc-insight canvas')).toHaveCount(2);
+  await context.setOffline(false);
+});

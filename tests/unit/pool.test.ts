@@ -69,11 +69,12 @@ describe('realm pool', () => {
   it("one job's timeout never delays another", async () => {
     const s = fakeSpawner();
     const pool = createPool({ spawn: s.spawn, size: 2 });
-    const slow = pool.run({ ms: -1 }, { timeoutMs: 300, onMessage: () => true });
-    const t0 = performance.now();
+    // State, not a stopwatch: the fast job is done while the hung one is still waiting for its timeout.
+    let slowSettled = false;
+    const slow = pool.run({ ms: -1 }, { timeoutMs: 2000, onMessage: () => true }).finally(() => (slowSettled = true));
     const fast = await pool.run({ ms: 5 }, { timeoutMs: 1000, onMessage: () => true });
     expect(fast.status).toBe('done');
-    expect(performance.now() - t0).toBeLessThan(250);
+    expect(slowSettled).toBe(false);
     expect((await slow).status).toBe('timeout');
     pool.dispose();
   });
@@ -119,7 +120,7 @@ describe('gradeMany', () => {
     const { spawnNodeRealm } = await import('../../src/cli/node-realm');
     const { loadExerciseMeta, exerciseFile } = await import('../../src/cli/exercises');
     const { readFileSync } = await import('node:fs');
-    const meta = { ...loadExerciseMeta('sigmoid'), timeoutMs: 2000 };
+    const meta = { ...loadExerciseMeta('sigmoid'), timeoutMs: 4000 };
     const solution = readFileSync(exerciseFile('sigmoid', 'solution.ts'), 'utf8');
     const hung = `export function sigmoid(z: any) { while (true) {} }`;
     const pool = createPool({ spawn: spawnNodeRealm, size: 2 });
@@ -127,6 +128,8 @@ describe('gradeMany', () => {
     try {
       const reports = await gradeMany(pool, createNodeReference(), [solution, hung, solution, solution].map((code, i) => ({ meta, code, seed: i + 1 })), {
         concurrency: 2,
+        // A loaded machine can make a correct run miss its deadline in parallel: it is re-run alone.
+        retryTimeouts: true,
         onProgress: (done) => progress.push(done),
       });
       expect(reports.map((r) => r.passed)).toEqual([true, false, true, true]);

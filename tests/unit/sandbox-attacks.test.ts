@@ -164,17 +164,17 @@ describe('limits are limits', () => {
   });
 
   it('one tensor repeated under many keys counts every time', async () => {
-    const r = await grader.grade('sigmoid', attack('', `(() => { const t = tf.zeros([500_000]); const o: any = {}; for (let i = 0; i < 20; i++) o['k' + i] = t; return o; })()`), 1);
+    const r = await grader.grade('sigmoid', attack('', `(() => { const t = tf.zeros([500_000]); const o: any = {}; for (let i = 0; i < 20; i++) o['k' + i] = t; return o; })()`), 1, { timeoutMs: 30_000 });
     expect(r.cases[0]?.message).toMatch(/返回值太大/);
-  });
+  }, 60_000);
 
   it('off-heap allocation is stopped by the memory watchdog', async () => {
-    const t0 = Date.now();
-    const r = await grader.grade('sigmoid', attack(`const keep: Uint8Array[] = []; for (let i = 0; i < 64; i++) keep.push(new Uint8Array(256 * 1024 * 1024).fill(1));`), 1, { timeoutMs: 15_000 });
+    const r = await grader.grade('sigmoid', attack(`const keep: Uint8Array[] = []; for (let i = 0; i < 64; i++) keep.push(new Uint8Array(256 * 1024 * 1024).fill(1));`), 1, { timeoutMs: 60_000 });
     expect(r.passed).toBe(false);
+    // The memory cap stopped it, not the (generous) timeout: the message says so.
+    expect(r.error?.kind).toBe('runtime');
     expect(r.error?.message).toMatch(/内存/);
-    expect(Date.now() - t0).toBeLessThan(15_000);
-  });
+  }, 90_000);
 });
 
 describe('nothing one job does reaches the next', () => {

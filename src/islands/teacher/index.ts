@@ -49,6 +49,26 @@ export function mountTeacherPage(): void {
   let controller: AbortController | undefined;
   let sort: { by: string; dir: 1 | -1 } = { by: 'student', dir: 1 };
 
+  const getGrader = async (): Promise<BrowserGrader> => {
+    const cores = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
+    grader ??= (await import('../../worker/client')).createBrowserGrader({ size: cores });
+    return grader;
+  };
+  // Works offline once loaded: fetch everything re-grading and the charts need while online
+  // (the engine, every exercise's cases, a learner realm, chart.js). <html data-teacher-ready>
+  // says when that is done.
+  const warm = async () => {
+    try {
+      const g = await getGrader();
+      await Promise.all([g.warmAll(ids), import('chart.js')]);
+      document.documentElement.dataset['teacherReady'] = '';
+    } catch {
+      /* offline before it finished: loading happens on demand instead */
+    }
+  };
+  if ('requestIdleCallback' in window) requestIdleCallback(() => void warm(), { timeout: 2000 });
+  else setTimeout(() => void warm(), 500);
+
   /* ---------------- loading ---------------- */
   const loadStatus = $('tc-load-status');
   const drop = $('tc-drop');
@@ -152,8 +172,7 @@ export function mountTeacherPage(): void {
       progressText.textContent = t('teacher.noGrade');
       return;
     }
-    const cores = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
-    grader ??= (await import('../../worker/client')).createBrowserGrader({ size: cores });
+    grader ??= await getGrader();
     if (mine.signal.aborted) return;
     regradeBtn.disabled = true;
     cancelBtn.disabled = false;
