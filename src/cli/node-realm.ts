@@ -121,7 +121,9 @@ export const spawnNodeRealm: SpawnRealm = () =>
     });
     stdin.on('error', () => undefined);
     child.on('error', (e) => ended({ reason: 'crash', detail: e.message }));
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': 'exit' can come before the last bytes on fd 3 are read, and a child
+    // that wrote its final 'done' and exited would then look like a crash.
+    child.on('close', (code, signal) => {
       if (killed && !exitDetail) return;
       ended({ reason: code === 0 ? 'exit' : 'crash', detail: signal ? `signal ${signal}` : `exit code ${code}` });
     });

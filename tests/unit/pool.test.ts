@@ -140,3 +140,27 @@ describe('gradeMany', () => {
     }
   }, 60_000);
 });
+
+describe('a learner process that finishes and exits', () => {
+  it('is never a crash: 60 correct submissions through the Node pool all pass', async () => {
+    // The child writes its last event and exits; 'exit' used to arrive before those bytes were read
+    // (about 1 in 60 runs), and a correct answer was reported as a crash.
+    const { gradeMany } = await import('../../src/runtime/grade-many');
+    const { createNodeReference } = await import('../../src/cli/node-reference');
+    const { spawnNodeRealm } = await import('../../src/cli/node-realm');
+    const { loadExerciseMeta, exerciseFile } = await import('../../src/cli/exercises');
+    const { readFileSync } = await import('node:fs');
+    const ids = ['relu', 'sigmoid', 'param-count'];
+    const subs = Array.from({ length: 60 }, (_, i) => {
+      const id = ids[i % ids.length]!;
+      return { meta: { ...loadExerciseMeta(id), timeoutMs: 20_000 }, code: readFileSync(exerciseFile(id, 'solution.ts'), 'utf8'), seed: i };
+    });
+    const pool = createPool({ spawn: spawnNodeRealm, size: 2, prespawn: 2 });
+    try {
+      const reports = await gradeMany(pool, createNodeReference(), subs, { concurrency: 2 });
+      expect(reports.filter((r) => !r.passed).map((r) => `${r.exercise}#${r.seed}: ${r.error?.message ?? ''}`)).toEqual([]);
+    } finally {
+      pool.dispose();
+    }
+  }, 300_000);
+});
