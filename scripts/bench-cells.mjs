@@ -6,10 +6,10 @@
  *   cold run    click 运行 on a small cell → result shown, on a fresh page, clicked the moment
  *               it is scrolled into view (so the warm-up has no head start): loads the island,
  *               the sandbox bundle (SES + tfjs), starts the worker and runs the cell
- *   first run after reading
- *               the same, but the cell has been on screen for SETTLE_MS first (the loader warms
- *               the realm when a cell nears the viewport): what a reader who reads before
- *               clicking sees
+ *   warm-up     a fresh page, the cell scrolled into view and no click: time until the loader's
+ *               pre-warm has a ready realm (<body data-cell-realm="ready">)
+ *   first run once warm
+ *               then 运行: what a reader who reads the cell before clicking sees
  *   re-run      the same cell again once the pool's spare realm is ready
  *   live fps    /dev/cells/'s 2-8-1 MLP trains (train.loop, 20 000 steps) while the page counts
  *               requestAnimationFrame callbacks and chart renders (data-live-renders) for
@@ -23,9 +23,12 @@
  *               Monaco's JS and workers), cold and with a warm HTTP cache
  *
  * `astro preview` serves files uncompressed, so each body is gzipped here (level 6) and summed.
- * Env: BENCH_DIST (dist), BENCH_PORT (4456), BENCH_RUNS (5), BENCH_CHAPTER (chapter 1; if it has no
+ * Env: BENCH_QUICK=1 (only the runs and bytes, no live training or editors), BENCH_LIVE_MS (3000),
+ * BENCH_EXERCISE (/exercises/linear-model/),
+ * BENCH_DIST (dist), BENCH_PORT (4456), BENCH_RUNS (5), BENCH_CHAPTER (chapter 1; if it has no
  * cell, /dev/cells/ is used), BENCH_CELL (index of the small cell to time; default: the first cell
- * without sliders).
+ * without sliders or training). `astro preview` sends no cache headers, so Monaco's second visit
+ * re-downloads: read it as "second visit", not as a warm HTTP cache.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -193,7 +196,7 @@ async function editors(context) {
   return out;
 }
 
-const results = { cold: [], afterReading: [], rerun: [], jsBefore: [], before: [], afterFirst: [], after: [], fps: [], updates: [], maxGap: [], steps: [], textareaMs: [], textareaBytes: [], monacoColdMs: [], monacoWarmMs: [], monacoBytes: [], monacoWarmBytes: [] };
+const results = { cold: [], warmUp: [], afterReading: [], rerun: [], jsBefore: [], before: [], afterFirst: [], after: [], fps: [], updates: [], maxGap: [], steps: [], textareaMs: [], textareaBytes: [], monacoColdMs: [], monacoWarmMs: [], monacoBytes: [], monacoWarmBytes: [] };
 try {
   {
     const page = await browser.newPage();
@@ -216,7 +219,7 @@ try {
     await page.waitForTimeout(SETTLE_MS);
     results.before.push(bodies.reduce((a, b) => a + b.gz, 0));
     results.jsBefore.push(bodies.filter((b) => /\.m?js(\?|$)/.test(b.url)).reduce((a, b) => a + b.gz, 0));
-    const index = process.env.BENCH_CELL !== undefined ? Number(process.env.BENCH_CELL) : await page.evaluate(() => [...document.querySelectorAll('[data-cell]')].findIndex((c) => !c.querySelector('[data-cell-param]') && !c.hasAttribute('data-expect-error')));
+    const index = process.env.BENCH_CELL !== undefined ? Number(process.env.BENCH_CELL) : await page.evaluate(() => [...document.querySelectorAll('[data-cell]')].findIndex((c) => !c.querySelector('[data-cell-param]') && !c.hasAttribute('data-expect-error') && !c.querySelector('[data-cell-source]')?.textContent?.includes('train.')));
     const cold = await timeRun(page, Math.max(0, index), true);
     if (cold.state !== 'ok') console.warn(`bench-cells: cold run ended in state ${cold.state}`);
     results.cold.push(cold.ms);
@@ -234,13 +237,22 @@ try {
       const page2 = await context.newPage();
       await page2.goto(BASE + CHAPTER);
       await page2.waitForLoadState('networkidle');
-      await page2.evaluate((i) => document.querySelectorAll('[data-cell]')[i].scrollIntoView({ block: 'center' }), Math.max(0, index));
-      await page2.waitForTimeout(SETTLE_MS);
+      const warmMs = await page2.evaluate(
+        (i) =>
+          new Promise((resolve) => {
+            const t0 = performance.now();
+            document.querySelectorAll('[data-cell]')[i].scrollIntoView({ block: 'center' });
+            const check = () => (document.body.dataset.cellRealm === 'ready' ? resolve(performance.now() - t0) : setTimeout(check, 10));
+            check();
+          }),
+        Math.max(0, index),
+      );
+      results.warmUp.push(warmMs);
       results.afterReading.push((await timeRun(page2, Math.max(0, index))).ms);
       await page2.close();
     }
     await context.close();
-    {
+    if (process.env.BENCH_QUICK !== '1') {
       const c2 = await browser.newContext();
       const live = await liveFps(c2);
       results.fps.push(live.fps);
@@ -249,7 +261,7 @@ try {
       results.steps.push(live.steps);
       await c2.close();
     }
-    {
+    if (process.env.BENCH_QUICK !== '1') {
       const c3 = await browser.newContext();
       const e = await editors(c3);
       results.textareaMs.push(e.textareaMs);
@@ -268,7 +280,8 @@ try {
 
 console.log(`bench-cells: ${CHAPTER}, median of ${RUNS} fresh contexts (Chromium, gzip level 6)`);
 console.log(`  first cold run of a cell (incl. loading tfjs) ${ms(median(results.cold))}   (clicked as it scrolls into view)`);
-console.log(`  first run after ${SETTLE_MS / 1000} s with the cell on screen  ${ms(median(results.afterReading))}   (realm pre-warmed near the viewport)`);
+console.log(`  warm-up: cell scrolled near → realm ready     ${ms(median(results.warmUp))}   (no click: the loader's pre-warm)`);
+console.log(`  first run once warm (reader read first)       ${ms(median(results.afterReading))}`);
 console.log(`  re-run of a small cell                        ${ms(median(results.rerun))}`);
 console.log(`  live training (/dev/cells/ MLP, ${LIVE_MS / 1000} s window):`);
 console.log(`    main-thread frames per second               ${median(results.fps).toFixed(1)}`);
@@ -276,7 +289,7 @@ console.log(`    chart updates per second                    ${median(results.up
 console.log(`    longest frame gap                           ${ms(median(results.maxGap))}`);
 console.log(`    training steps per second (in the worker)   ${Math.round(median(results.steps))}`);
 console.log(`  editor: textarea, 编辑 → editable             ${ms(median(results.textareaMs))}, +${kb(median(results.textareaBytes))} JS`);
-console.log(`  editor: Monaco (exercise page), → editable    ${ms(median(results.monacoColdMs))} cold, ${ms(median(results.monacoWarmMs))} warm cache; ${kb(median(results.monacoBytes))} cold, ${kb(median(results.monacoWarmBytes))} over the wire when warm`);
+console.log(`  editor: Monaco (exercise page), → editable    ${ms(median(results.monacoColdMs))} first visit, ${ms(median(results.monacoWarmMs))} second; ${kb(median(results.monacoBytes))} JS + workers`);
 console.log(`  page JS before interaction                    ${kb(median(results.jsBefore))}`);
 console.log(`  page bytes before interaction (all)           ${kb(median(results.before))}`);
 console.log(`  page bytes after the first run (all)          ${kb(median(results.afterFirst))}`);

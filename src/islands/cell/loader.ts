@@ -1,4 +1,4 @@
-// The only cell code on a chapter page before interaction (under 1 KB): it waits for
+// The only cell code on a chapter page before interaction (≈ 1 KB gzip): it waits for
 // 运行 / 编辑 / 重置, a slider, or Ctrl+Enter in a cell, then imports the island (./index),
 // which brings the editor, zod and — only when a plot arrives — chart.js.
 // A cell with a saved draft mounts at once, so the reader sees their own code.
