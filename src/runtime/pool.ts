@@ -19,6 +19,8 @@ export interface RunOptions {
   /** Called with every message from the realm, unparsed. Return true when the run is complete. */
   onMessage(data: unknown): boolean | void;
   signal?: AbortSignal;
+  /** Called once the job has a slot (at once unless `size` jobs are running): before it, the job is queued. */
+  onStart?(): void;
 }
 
 export interface Pool {
@@ -113,6 +115,7 @@ export function createPool({ spawn, size = 1, prespawn = size }: PoolOptions): P
       await acquireSlot();
       try {
         if (options.signal?.aborted) return { status: 'cancelled' };
+        options.onStart?.();
         let ch: RealmChannel;
         try {
           ch = await take();

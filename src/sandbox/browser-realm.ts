@@ -46,7 +46,12 @@ void (async () => {
         if (!cell.success) {
           post({ type: 'error', kind: 'runtime', message: '运行环境收到了格式不对的任务。' });
           post({ type: 'done', ms: 0 });
-        } else prepareCellRealm({ tf, emit: post })(cell.data);
+        } else {
+          prepareCellRealm({ tf, emit: post })(cell.data).catch((err: unknown) => {
+            post({ type: 'error', kind: 'runtime', message: `运行环境出错：${String((err as Error)?.message ?? err)}` });
+            post({ type: 'done', ms: 0 });
+          });
+        }
         return;
       }
       const parsed = wireJobSchema.safeParse(e.data);

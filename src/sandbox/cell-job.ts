@@ -1,11 +1,14 @@
 // The learner realm's 'cell' job: runs one chapter code cell as a module in a fresh SES
-// compartment whose only endowments are the guarded tf (no bans, no grants), a console
-// capture, `plot`, the slider `params` and `mine` (the exports of the learner's own exercise
-// code when 用我的实现 is on, else empty). Streams log / plot / error / done events.
+// compartment whose only endowments are the guarded tf (the allowlist plus CELL_GRANTS: the
+// training APIs, since cells are demonstrations, not exercises), a console capture, `plot`,
+// `train` (live training charts and progress), the slider `params` and `mine` (the exports of
+// the learner's own exercise code when 用我的实现 is on, else empty). The module may use
+// top-level await (`await train.loop(…)`); 'done' is sent when it settles.
+// Streams log / plot / live / progress / error / done events.
 import { compileSubmission } from '../grader/compile';
 import { formatNumber } from '../grader/format';
 import type { LogLevel, TF } from '../grader/types';
-import { CELL_LIMITS, type CellEvent, type CellJob, type PlotSpec, type XySeries } from './cell-protocol';
+import { CELL_LIMITS, LIVE_FLUSH_MS, type CellEvent, type CellJob, type PlotSpec, type XySeries } from './cell-protocol';
 import { createGuard } from './guard';
 import { measureLineOffset, runtimeError } from './run-job';
 import { createTensorReader, type TensorReader } from './tensors';
@@ -20,8 +23,19 @@ const TF_MODULES = new Set(['@tensorflow/tfjs', '@tensorflow/tfjs-core']);
 const FORMAT_LIMIT = 20;
 const FORMAT_EDGE = 3;
 
+/**
+ * What a cell's tf grants on top of the allowlist: gradients, optimizers, losses and layers,
+ * so a cell can train. Not `engine` or `fused` (backend internals no cell needs). Nothing here
+ * reaches the network or the page: the realm's policy and its missing globals see to that.
+ */
+export const CELL_GRANTS = [
+  'grad', 'grads', 'valueAndGrad', 'valueAndGrads', 'variableGrads', 'customGrad',
+  'train', 'losses', 'metrics', 'layers', 'sequential', 'model', 'input', 'initializers', 'regularizers', 'constraints',
+  'linalg', 'image', 'signal', 'spectral',
+] as const;
+
 /** Prepares the realm for one cell (before any learner code runs) and returns its runner. */
-export function prepareCellRealm(host: { tf: TF; emit(event: CellEvent): void }): (job: CellJob) => void {
+export function prepareCellRealm(host: { tf: TF; emit(event: CellEvent): void }): (job: CellJob) => Promise<void> {
   const { tf, emit } = host;
   const reader = createTensorReader(tf);
   const now = performance.now.bind(performance);
@@ -29,7 +43,7 @@ export function prepareCellRealm(host: { tf: TF; emit(event: CellEvent): void })
   const realConsole = globalThis.console as unknown as Record<LogLevel, unknown>;
   for (const level of LEVELS) realConsole[level] = (...args: unknown[]) => log(level, args);
 
-  return (job: CellJob) => {
+  return async (job: CellJob) => {
     const t0 = now();
     const compiled = compileSubmission(job.code);
     if (!compiled.ok) {
@@ -38,9 +52,10 @@ export function prepareCellRealm(host: { tf: TF; emit(event: CellEvent): void })
       emit({ type: 'done', ms: now() - t0 });
       return;
     }
-    const guard = createGuard(tf, { banned: [], grants: [] });
+    const guard = createGuard(tf, { banned: [], grants: CELL_GRANTS });
     const learnerConsole = Object.freeze(Object.fromEntries(LEVELS.map((l) => [l, (...args: unknown[]) => log(l, args)])));
-    const plot = createPlot(reader, emit);
+    const plots = createPlot(reader, emit);
+    const train = createTrain(reader, emit, plots.claim, now);
     const params = Object.freeze({ ...job.params });
     const requireFn = (name: unknown): unknown => {
       if (typeof name === 'string' && TF_MODULES.has(name)) return guard.tf;
@@ -73,12 +88,13 @@ export function prepareCellRealm(host: { tf: TF; emit(event: CellEvent): void })
       }
     }
     mine = Object.freeze(mine);
-    const compartment = new Compartment({ globals: { console: learnerConsole, tf: guard.tf, plot, params, mine }, __options__: true });
+    const compartment = new Compartment({ globals: { console: learnerConsole, tf: guard.tf, plot: plots.api, train: train.api, params, mine }, __options__: true });
     const lineOffset = measureLineOffset(compartment);
     try {
-      const factory = compartment.evaluate(`(function (exports, require, module) {${compiled.js}\n})`) as (...a: unknown[]) => void;
+      // async, for top-level await; the same first line as measureLineOffset's probe.
+      const factory = compartment.evaluate(`(async function (exports, require, module) {${compiled.js}\n})`) as (...a: unknown[]) => Promise<void>;
       const exportsObj = {};
-      factory(exportsObj, requireFn, { exports: exportsObj });
+      await factory(exportsObj, requireFn, { exports: exportsObj });
     } catch (e) {
       const code = String((e as { message?: unknown })?.message ?? '');
       if (/SES_(IMPORT|HTML_COMMENT)_REJECTED/.test(code)) {
@@ -89,6 +105,7 @@ export function prepareCellRealm(host: { tf: TF; emit(event: CellEvent): void })
         emit({ type: 'error', kind: 'runtime', message: err.message, ...('line' in err && err.line !== undefined ? { line: err.line } : {}) });
       }
     }
+    train.flush();
     emit({ type: 'done', ms: now() - t0 });
   };
 }
@@ -165,7 +182,7 @@ class PlotError extends Error {}
  * captured engine references, arrays through own data properties (no getter of theirs runs).
  * Consecutive line/scatter calls with the same title draw into one chart.
  */
-function createPlot(reader: TensorReader, emit: (e: CellEvent) => void): object {
+function createPlot(reader: TensorReader, emit: (e: CellEvent) => void): { api: object; claim(): number } {
   let index = 0;
   let lastXy: { title: string; spec: Extract<PlotSpec, { kind: 'xy' }>; index: number } | undefined;
   const text = (v: unknown, fallback: string) => (typeof v === 'string' ? v.slice(0, CELL_LIMITS.maxText) : fallback);
@@ -232,7 +249,132 @@ function createPlot(reader: TensorReader, emit: (e: CellEvent) => void): object 
       else throw e;
     }
   };
-  return Object.freeze({ line: wrap(xy('line')), scatter: wrap(xy('scatter')), heatmap: wrap(grid('heatmap')), image: wrap(grid('image')) });
+  const claim = () => {
+    if (index >= CELL_LIMITS.maxPlots) throw new PlotError(`一次运行最多画 ${CELL_LIMITS.maxPlots} 张图`);
+    lastXy = undefined;
+    return index++;
+  };
+  return { api: Object.freeze({ line: wrap(xy('line')), scatter: wrap(xy('scatter')), heatmap: wrap(grid('heatmap')), image: wrap(grid('image')) }), claim };
+}
+
+/**
+ * The `train` endowment: live training charts and a progress bar.
+ *
+ *   await train.loop(steps, (step) => { …; train.log({ loss }) }, { title, xLabel, yLabel })
+ *   train.log({ loss, acc })      one point per name (numbers or scalar tensors) at the current step
+ *   train.progress(done, total)   for loops that don't use train.loop (model.fit callbacks …)
+ *
+ * Points are batched and sent at most every LIVE_FLUSH_MS, so a fast loop costs the page one
+ * small message per flush, whatever its step rate. A long run keeps ≤ maxPoints per series by
+ * doubling its stride (and telling the page to thin what it already drew).
+ */
+function createTrain(reader: TensorReader, emit: (e: CellEvent) => void, claim: () => number, now: () => number) {
+  let index: number | undefined;
+  let meta = { title: '训练过程', xLabel: '步数', yLabel: '数值' };
+  let step: number | undefined;
+  let calls = 0;
+  let stride = 1;
+  let kept = 0;
+  let thin = false;
+  let warned = false;
+  let pending = new Map<string, { xs: (number | null)[]; ys: (number | null)[] }>();
+  let pendingCount = 0;
+  let progress: { done: number; total: number } | undefined;
+  let progressSent: string | undefined;
+  let lastFlush = now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const text = (v: unknown, fallback: string) => (typeof v === 'string' ? v.slice(0, CELL_LIMITS.maxText) : fallback);
+
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    lastFlush = now();
+    if (index !== undefined && (pendingCount > 0 || thin)) {
+      const series = [...pending].map(([name, s]) => ({ name, xs: s.xs, ys: s.ys }));
+      emit({ type: 'live', index, ...meta, ...(thin ? { thin: true } : {}), series });
+      thin = false;
+      pending = new Map();
+      pendingCount = 0;
+    }
+    if (progress) {
+      const key = `${progress.done}/${progress.total}`;
+      if (key !== progressSent) emit({ type: 'progress', ...progress });
+      progressSent = key;
+    }
+  };
+  const maybeFlush = () => {
+    if (now() - lastFlush >= LIVE_FLUSH_MS || pendingCount >= CELL_LIMITS.maxLiveBatch) flush();
+    else timer ??= setTimeout(flush, LIVE_FLUSH_MS);
+  };
+  const fail = (message: string) => emit({ type: 'error', kind: 'plot', message: `训练图出错：${message}` });
+  const value = (v: unknown): number | null => {
+    const r = reader.recordOf(v);
+    if (r) return r.size === 1 && !reader.isDisposed(r) ? finite(reader.read(r)[0]!) : null;
+    return typeof v === 'number' ? finite(v) : null;
+  };
+
+  const log = (values: unknown, at?: unknown) => {
+    if (typeof values !== 'object' || values === null) return fail('train.log 需要一个对象，例如 train.log({ loss })');
+    const n = calls++;
+    if (n % stride !== 0) return;
+    if (index === undefined) {
+      try {
+        index = claim();
+      } catch (e) {
+        if (!warned) fail((e as Error).message);
+        warned = true;
+        return;
+      }
+    }
+    const x = typeof at === 'number' && Number.isFinite(at) ? at : step ?? n;
+    for (const key of Reflect.ownKeys(values)) {
+      if (typeof key !== 'string') continue;
+      const name = key.slice(0, CELL_LIMITS.maxText);
+      let s = pending.get(name);
+      if (!s) {
+        if (pending.size >= CELL_LIMITS.maxLiveSeries) {
+          if (!warned) fail(`train.log 最多记录 ${CELL_LIMITS.maxLiveSeries} 个量`);
+          warned = true;
+          continue;
+        }
+        s = { xs: [], ys: [] };
+        pending.set(name, s);
+      }
+      s.xs.push(x);
+      s.ys.push(value(ownData(values, key)));
+      pendingCount++;
+    }
+    if (++kept >= CELL_LIMITS.maxPoints) {
+      // Send what is pending at the old stride first, then thin: both sides keep every other point.
+      flush();
+      stride *= 2;
+      kept = Math.ceil(kept / 2);
+      thin = true;
+    }
+    maybeFlush();
+  };
+  const setProgress = (done: unknown, total: unknown) => {
+    if (typeof done !== 'number' || typeof total !== 'number' || !(total > 0) || !(done >= 0)) return;
+    progress = { done: Math.min(done, total), total };
+    maybeFlush();
+  };
+  const loop = async (steps: unknown, fn: unknown, o?: unknown) => {
+    if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 1) throw new TypeError('train.loop 的第一个参数是步数（正整数）');
+    if (typeof fn !== 'function') throw new TypeError('train.loop 的第二个参数是每一步要做的函数，例如 (step) => { … }');
+    const opts = typeof o === 'string' ? { title: o } : typeof o === 'object' && o !== null ? { title: ownData(o, 'title'), xLabel: ownData(o, 'xLabel'), yLabel: ownData(o, 'yLabel') } : {};
+    meta = { title: text(opts.title, meta.title), xLabel: text(opts.xLabel, meta.xLabel), yLabel: text(opts.yLabel, meta.yLabel) };
+    try {
+      for (let i = 0; i < steps; i++) {
+        step = i;
+        await (fn as (s: number) => unknown)(i);
+        setProgress(i + 1, steps);
+      }
+    } finally {
+      step = undefined;
+      flush();
+    }
+  };
+  return { api: Object.freeze({ loop, log, progress: setProgress }), flush };
 }
 
 /** Numbers out of a tensor (read through the reader) or a (nested) array of numbers. */

@@ -17,7 +17,14 @@ export const CELL_LIMITS = {
   /** Cells of a heatmap / pixels × channels of an image. */
   maxCells: 65_536,
   maxText: 200,
+  /** Named series of one live-training chart (train.log keys). */
+  maxLiveSeries: 6,
+  /** Points one live message may carry (the realm batches, at most every LIVE_FLUSH_MS). */
+  maxLiveBatch: 2_000,
 } as const;
+
+/** How often a realm flushes live-training points and progress (≈ 20 messages a second at most). */
+export const LIVE_FLUSH_MS = 50;
 
 export const cellJobSchema = z.object({
   kind: z.literal('cell'),
@@ -72,6 +79,22 @@ export const cellEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('plot'), index: z.number().int().nonnegative(), spec: plotSpecSchema }),
   z.object({ type: z.literal('error'), kind: z.enum(['compile', 'runtime', 'plot']), message: z.string().max(20_000), line: z.number().int().optional() }),
   z.object({ type: z.literal('done'), ms: z.number() }),
+  /**
+   * Live training (train.log): points to append to the named series of the live chart at plot
+   * `index`. `thin` first drops every other point already drawn (the realm doubled its stride,
+   * so a long run stays under maxPoints per series).
+   */
+  z.object({
+    type: z.literal('live'),
+    index: z.number().int().nonnegative(),
+    title: label,
+    xLabel: label,
+    yLabel: label,
+    thin: z.boolean().optional(),
+    series: z.array(z.object({ name: label, xs: z.array(num).max(CELL_LIMITS.maxLiveBatch), ys: z.array(num).max(CELL_LIMITS.maxLiveBatch) })).max(CELL_LIMITS.maxLiveSeries),
+  }),
+  /** train.loop / train.progress: `done` of `total` steps. */
+  z.object({ type: z.literal('progress'), done: z.number().nonnegative(), total: z.number().positive() }),
 ]);
 export type CellEvent = z.infer<typeof cellEventSchema>;
 

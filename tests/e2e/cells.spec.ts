@@ -1,8 +1,10 @@
 /**
  * Runnable code cells (src/components/Cell.astro, src/islands/cell/, src/sandbox/cell-job.ts):
  * every chapter-1 cell runs without error in the sandbox, an infinite loop times out while the
- * page keeps painting, sliders re-run and update the plot in place, nothing heavy loads before
- * interaction, drafts autosave, and axe finds no serious violations.
+ * page keeps painting, sliders re-run and update the plot in place, live training streams to a
+ * chart and 停止 stops it, cells run side by side (a third queues visibly), nothing heavy loads
+ * before interaction (the sandbox warms only once a cell nears the viewport), drafts autosave,
+ * and axe finds no serious violations.
  */
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
@@ -10,14 +12,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const dict = JSON.parse(readFileSync(new URL('../../src/i18n/zh-CN.json', import.meta.url), 'utf8')) as {
-  cell: { run: string; edit: string; reset: string; editorLabel: string; viewData: string; useMine: string };
+  cell: { run: string; edit: string; reset: string; stop: string; stopped: string; progress: string; editorLabel: string; viewData: string; useMine: string };
 };
 const C = dict.cell;
 const CH1 = '/chapters/01-what-is-deep-learning/';
 const DEV = '/dev/cells/';
-const RUN_TIMEOUT = 30_000;
+const RUN_TIMEOUT = 60_000;
 
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 150_000 });
 
 const cellById = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
 
@@ -60,6 +62,8 @@ test('chapter 1: every cell runs and prints its result, with no error', async ({
   expect(all).toMatch(/ 1 {2}1 \| {2}2 {2}1 \| 0 {2}\| {2}0/); // XOR truth table, last row
   expect(all).toContain('Tensor float32 [1,1]');
   expect(all).toContain('1.5');
+  expect(all).toContain('100 步之后：w = 2.50，b = 15.0'); // gradient descent reaches the least-squares line
+  await expect(cellById(page, 'ch1-gradient-descent').locator('.cell-plot[data-plot-kind="live"]')).toHaveAttribute('data-live-points', '100');
   expect(pageErrors).toEqual([]);
 });
 
@@ -115,36 +119,115 @@ test('moving a slider re-runs the cell and updates the plot in place', async ({ 
   await expect(plot.locator('table')).toContainText('315'); // the line at x = 120: 2.5 · 120 + 15
 });
 
-test('no tfjs, editor or chart code loads before interaction; the page JS stays under 15 KB gzip', async ({ page }) => {
-  for (const path of [CH1, DEV]) {
-    const bodies = new Map<string, Buffer>();
-    const urls: string[] = [];
-    const onResponse = async (r: import('@playwright/test').Response) => {
-      urls.push(r.url());
-      if (/\.m?js(\?|$)/.test(r.url())) bodies.set(r.url(), await r.body().catch(() => Buffer.alloc(0)));
-    };
-    page.on('response', onResponse);
-    await page.goto(path);
-    await page.waitForLoadState('networkidle');
-    // Scroll every cell into view: scrolling is not interaction.
-    for (const cell of await page.locator('[data-cell]').all()) await cell.scrollIntoViewIfNeeded();
-    await page.waitForTimeout(500);
-    page.off('response', onResponse);
-    expect(urls.filter((u) => u.includes('learner-realm')), `${path}: sandbox (tfjs) requested`).toEqual([]);
-    let gz = 0;
-    for (const [u, body] of bodies) {
+const livePoints = (plot: Locator) => plot.evaluate((el) => Number((el as HTMLElement).dataset.livePoints ?? 0));
+const barValue = (bar: Locator) => bar.evaluate((el) => (el as HTMLProgressElement).value);
+
+test('live training: the chart grows, the bar advances, 停止 stops it, other cells run meanwhile, and the next run works', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(DEV);
+  const mlp = cellById(page, 'dev-mlp');
+  const xor = cellById(page, 'dev-xor');
+  await mlp.scrollIntoViewIfNeeded();
+  await mlp.getByRole('button', { name: C.run, exact: true }).click();
+  const plot = mlp.locator('.cell-plot[data-plot-kind="live"]');
+  await expect.poll(() => livePoints(plot), { timeout: RUN_TIMEOUT }).toBeGreaterThanOrEqual(50);
+  await expect(plot.locator('canvas')).toHaveAttribute('aria-label', /异或上的多层感知机/);
+  const bar = mlp.getByRole('progressbar', { name: C.progress });
+  await expect(bar).toBeVisible();
+  expect(await bar.evaluate((el) => (el as HTMLProgressElement).max)).toBe(20000);
+  const v1 = await barValue(bar);
+  await expect.poll(() => barValue(bar)).toBeGreaterThan(v1);
+
+  // Another cell runs while it trains (two realms)…
+  await runCell(xor);
+  await expect(mlp).toHaveAttribute('data-cell-state', 'running');
+  // …and a third waits visibly while two are busy, then runs.
+  const loop = cellById(page, 'dev-loop');
+  await loop.getByRole('button', { name: C.run, exact: true }).click();
+  await expect(loop).toHaveAttribute('data-cell-state', 'running');
+  await xor.getByRole('button', { name: C.run, exact: true }).click();
+  await expect(xor).toHaveAttribute('data-cell-state', 'queued');
+  await expect(xor.locator('[data-cell-status]')).toContainText('排队');
+  await expect(loop).toHaveAttribute('data-cell-state', 'expected-error', { timeout: RUN_TIMEOUT });
+  await expect(xor).toHaveAttribute('data-cell-state', 'ok', { timeout: RUN_TIMEOUT });
+
+  // 停止: the status says so, the partial chart stays, and no point arrives afterwards.
+  await expect(mlp).toHaveAttribute('data-cell-state', 'running');
+  await mlp.getByRole('button', { name: C.stop, exact: true }).click();
+  await expect(mlp).toHaveAttribute('data-cell-state', 'stopped');
+  await expect(mlp.locator('[data-cell-status]')).toContainText(C.stopped);
+  await expect(mlp.getByRole('button', { name: C.stop, exact: true })).toBeHidden();
+  const atStop = await livePoints(plot);
+  const barAtStop = await barValue(bar);
+  expect(atStop).toBeGreaterThanOrEqual(50);
+  expect(barAtStop).toBeLessThan(20000);
+  await runCell(xor); // time passes on state, not on a clock: a whole other run
+  expect(await livePoints(plot)).toBe(atStop);
+  expect(await barValue(bar)).toBe(barAtStop);
+  await expect(plot.locator('canvas')).toBeVisible();
+
+  // The next runs work: a short training cell to the end, then the long one again.
+  const gd = cellById(page, 'dev-gd');
+  await runCell(gd);
+  await expect(gd.locator('.cell-plot[data-plot-kind="live"]')).toHaveAttribute('data-live-points', '100');
+  expect(await barValue(gd.getByRole('progressbar', { name: C.progress }))).toBe(100);
+  await expect(gd.locator('[data-cell-output]')).toContainText('w = 2.50，b = 15.0');
+  await mlp.getByRole('button', { name: C.run, exact: true }).click();
+  await expect(mlp).toHaveAttribute('data-cell-state', 'running');
+  await expect.poll(() => livePoints(plot), { timeout: RUN_TIMEOUT }).toBeLessThan(atStop); // the chart restarted…
+  await expect.poll(() => livePoints(plot), { timeout: RUN_TIMEOUT }).toBeGreaterThanOrEqual(20); // …and grows
+  await mlp.getByRole('button', { name: C.stop, exact: true }).click();
+  await expect(mlp).toHaveAttribute('data-cell-state', 'stopped');
+  expect(pageErrors).toEqual([]);
+});
+
+test('no tfjs, editor or chart code before interaction; the sandbox warms only near a cell, inside the sandbox', async ({ page }) => {
+  const jsBodies = new Map<string, Buffer>();
+  const requests: { url: string; type: string }[] = [];
+  page.on('request', (r) => requests.push({ url: r.url(), type: r.resourceType() }));
+  page.on('response', async (r) => {
+    if (/\.m?js(\?|$)/.test(r.url())) jsBodies.set(r.url(), await r.body().catch(() => Buffer.alloc(0)));
+  });
+  const pageCode = () => [...jsBodies].filter(([u]) => !u.includes('learner-realm'));
+  const noHeavyCode = (path: string) => {
+    for (const [u, body] of pageCode()) {
       const text = body.toString('utf8');
       expect(text.includes('cell-editor'), `${path}: editor code in ${u}`).toBe(false);
       expect(/ScatterController|chartjs|Chart\.register/i.test(text), `${path}: chart code in ${u}`).toBe(false);
       expect(text.includes('_tfengine'), `${path}: tfjs in ${u}`).toBe(false);
-      gz += gzipSync(body).length;
     }
-    expect(gz, `${path}: JS before interaction (gzip bytes)`).toBeLessThanOrEqual(15 * 1024);
-  }
-  // …and clicking 运行 does load the sandbox.
-  const realm = page.waitForRequest((r) => r.url().includes('learner-realm'));
-  await page.locator('[data-cell]').first().getByRole('button', { name: C.run, exact: true }).click();
-  await realm;
+    // tfjs only ever arrives as data for the sandboxed worker, never as a page script.
+    expect(requests.filter((r) => r.url.includes('learner-realm') && r.type !== 'fetch'), `${path}: sandbox loaded as a script`).toEqual([]);
+  };
+
+  // Chapter 1 before any scroll: its cells are further down than the warm-up margin (75% of a
+  // viewport), so nothing of the sandbox may load yet, and the page JS stays small.
+  await page.goto(CH1);
+  await page.waitForLoadState('networkidle');
+  const firstCell = page.locator('[data-cell]').first();
+  const screens = await firstCell.evaluate((el) => el.getBoundingClientRect().top / innerHeight);
+  expect(screens, 'the first chapter-1 cell must start below the warm-up margin for this check to mean anything').toBeGreaterThan(1.75);
+  expect(requests.filter((r) => r.url.includes('learner-realm')), `${CH1}: sandbox requested before a cell was near`).toEqual([]);
+  noHeavyCode(CH1);
+  let gz = 0;
+  for (const [, body] of pageCode()) gz += gzipSync(body).length;
+  expect(gz, `${CH1}: JS before interaction (gzip bytes)`).toBeLessThanOrEqual(15 * 1024);
+
+  // Scrolling a cell near warms the sandbox (fetched as data, evaluated in the sandboxed
+  // worker), and still no editor or chart code loads.
+  await firstCell.scrollIntoViewIfNeeded();
+  await expect(page.locator('body')).toHaveAttribute('data-cell-realm', 'ready', { timeout: RUN_TIMEOUT });
+  for (const cell of await page.locator('[data-cell]').all()) await cell.scrollIntoViewIfNeeded();
+  noHeavyCode(CH1);
+  expect(requests.filter((r) => r.url.includes('learner-realm')), 'one sandbox fetch per page').toHaveLength(1);
+
+  // The test page's cells are on screen at once: it warms at load, and loads no editor or chart.
+  await page.goto(DEV);
+  await expect(page.locator('body')).toHaveAttribute('data-cell-realm', 'ready', { timeout: RUN_TIMEOUT });
+  noHeavyCode(DEV);
+  // …and 运行 runs.
+  await runCell(page.locator('[data-cell]').first());
 });
 
 test('编辑 autosaves per cell, Ctrl+Enter runs, 重置 restores the original', async ({ page }) => {
@@ -196,6 +279,8 @@ test('用我的实现 runs the learner\'s own exercise code and hands its export
 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe: no serious violations with cells, before and after running (${theme})`, async ({ page }) => {
+    // An upper bound, not a wait: nine runs, each in a freshly spawned realm, on 2 shared cores.
+    test.setTimeout(240_000);
     await page.addInitScript((t) => localStorage.setItem('dl-course:theme', t), theme);
     // Chapter 1's prose belongs to its authors (and to site.spec.ts): here only its cells are
     // checked. The test page holds nothing but cells, so it is checked whole.
@@ -204,9 +289,18 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       expect(await axe(page, scope), `${path} before running`).toEqual([]);
     }
-    for (const cell of await page.locator('[data-cell]').all()) await runCell(cell);
+    for (const cell of await page.locator('[data-cell]').all()) {
+      if ((await cell.getAttribute('data-cell')) !== 'dev-mlp') await runCell(cell);
+    }
     await expect(page.locator('.cell-plot canvas').first()).toBeVisible();
     await page.locator('.cell-data summary').first().click();
+    // The long training cell is checked while it trains: live chart, progress bar, 停止.
+    const mlp = cellById(page, 'dev-mlp');
+    await mlp.getByRole('button', { name: C.run, exact: true }).click();
+    await expect.poll(() => livePoints(mlp.locator('.cell-plot')), { timeout: RUN_TIMEOUT }).toBeGreaterThan(10);
+    await expect(mlp.getByRole('button', { name: C.stop, exact: true })).toBeVisible();
     expect(await axe(page), `${DEV} after running`).toEqual([]);
+    await mlp.getByRole('button', { name: C.stop, exact: true }).click();
+    await expect(mlp).toHaveAttribute('data-cell-state', 'stopped');
   });
 }

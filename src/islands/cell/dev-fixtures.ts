@@ -64,3 +64,42 @@ export const USE_MINE = [
   "console.log(mine.linearModel ? '用的是你的实现' : '用的是参考实现');",
   "console.log('ŷ =', linearModel(x, tf.tensor1d([2.5]), 15));",
 ].join('\n');
+
+export const GRADIENT_DESCENT = [
+  '// 梯度下降：从滑块的默认值 w = 2、b = 50 出发，每一步沿负梯度方向把参数挪一小步',
+  'const x = tf.tensor1d([60, 80, 100]);',
+  'const y = tf.tensor1d([160, 225, 260]);',
+  '// 面积换成 u = (x − 80) / 20，即 −1、0、1；ŷ = a·u + c 与 ŷ = wx + b 是同一条直线',
+  '// （w = a / 20，b = c − 80w），但这样梯度下降快得多，原因见第 5～7 章',
+  'const u = x.sub(80).div(20);',
+  'const a = tf.variable(tf.scalar(2 * 20));         // w = 2',
+  'const c = tf.variable(tf.scalar(50 + 80 * 2));    // b = 50',
+  'const optimizer = tf.train.sgd(0.05);             // 学习率：每一步挪多远',
+  'await train.loop(100, () => {',
+  '  // minimize：算出 L 对 a、c 的梯度，再把 a、c 各挪一小步',
+  '  const loss = optimizer.minimize(() => u.mul(a).add(c).sub(y).square().mean(), true);',
+  "  train.log({ 'L(w, b)': loss });",
+  '  loss.dispose();',
+  "}, { title: '梯度下降：均方误差随步数下降', xLabel: '步数', yLabel: '均方误差 L' });",
+  'const w = a.dataSync()[0] / 20;',
+  'const b = c.dataSync()[0] - 80 * w;',
+  "console.log('100 步之后：w = ' + w.toFixed(2) + '，b = ' + b.toFixed(1));",
+].join('\n');
+
+export const MLP_XOR = [
+  '// 2-8-1 多层感知机从随机初始值开始学异或：Adam 训练 20000 步，每一步记录损失',
+  'const X = tf.tensor2d([[0, 0], [0, 1], [1, 0], [1, 1]]);',
+  'const Y = tf.tensor2d([[0], [1], [1], [0]]);',
+  "const W1 = tf.variable(tf.randomNormal([2, 8], 0, 1, 'float32', 1));",
+  'const b1 = tf.variable(tf.zeros([8]));',
+  "const W2 = tf.variable(tf.randomNormal([8, 1], 0, 1, 'float32', 2));",
+  'const b2 = tf.variable(tf.zeros([1]));',
+  'const predict = () => tf.sigmoid(tf.tanh(X.matMul(W1).add(b1)).matMul(W2).add(b2));',
+  'const optimizer = tf.train.adam(0.01);',
+  'await train.loop(20000, () => {',
+  '  const loss = optimizer.minimize(() => tf.losses.logLoss(Y, predict()), true);',
+  '  train.log({ loss });',
+  '  loss.dispose();',
+  "}, { title: '异或上的多层感知机', xLabel: '步数', yLabel: '交叉熵损失' });",
+  "console.log('预测', predict());",
+].join('\n');

@@ -1,13 +1,21 @@
 // A chapter code cell, once the reader has touched it: the editor, runs in the sandbox,
 // output rendering (learner text only ever through textContent) and plots.
 //
-// The editor is a <textarea>, not Monaco: Monaco is ≈1 MB gzip plus a 1.5 MB TS worker
-// (../../shared/STACK.md), far too much for a chapter page with a dozen five-line cells;
-// exercise pages keep Monaco for completions and type errors. Keyboard: Ctrl/Cmd+Enter runs,
-// Tab keeps its usual meaning (moving focus) so the editor is never a keyboard trap.
+// The editor is a <textarea>, not Monaco (measured: README「代码单元格」, Cell.astro's JSDoc):
+// Monaco costs a chapter page ≈ 1 MB gzip more and a second or more before the first keystroke,
+// for a dozen five-line cells; exercise pages keep Monaco for completions and type errors.
+// Keyboard: Ctrl/Cmd+Enter runs, Tab keeps its usual meaning (moving focus) so the editor is
+// never a keyboard trap.
+//
+// Live training (train.loop / train.log in the cell): the realm batches points (≤ 20 messages
+// a second) and the page coalesces whatever arrived into one chart.update('none') and one
+// progress-bar write per animation frame, so the main thread stays smooth while a model trains.
+// 停止 kills the realm (the pool's abort); the partial chart stays, and the spare realm runs
+// the next job.
 import { t } from '../../i18n/t';
 import type { RunOutcome } from '../../runtime/pool';
 import type { CellEvent, PlotSpec } from '../../sandbox/cell-protocol';
+import type { LivePlot } from './plots';
 import { recordKey } from '../../progress/keys';
 import { clearDraft, loadDraft, saveDraft } from './drafts';
 import { runCell } from './runner';
@@ -18,13 +26,18 @@ const loadPlots = () => (plotsModule ??= import('./plots'));
 
 const SLIDER_DEBOUNCE_MS = 150;
 const SAVE_DEBOUNCE_MS = 300;
+/** A run that lasts longer than this shows 停止 (at once when it reports progress or points). */
+const STOP_DELAY_MS = 250;
 let tfLoaded = false;
+let plotsLoaded: PlotsModule | undefined;
 
 interface PlotSlot {
   el: HTMLElement;
   update(spec: PlotSpec): void;
-  kind: PlotSpec['kind'];
+  kind: PlotSpec['kind'] | 'live';
+  live?: LivePlot;
 }
+type LiveEvent = Extract<CellEvent, { type: 'live' }>;
 
 export function mountCell(cell: HTMLElement, action?: string): void {
   const id = cell.dataset.cell ?? '';
@@ -39,6 +52,8 @@ export function mountCell(cell: HTMLElement, action?: string): void {
   const output = cell.querySelector<HTMLElement>('[data-cell-output]')!;
   const sliders = [...cell.querySelectorAll<HTMLInputElement>('[data-cell-param]')];
   const mineBtn = cell.querySelector<HTMLButtonElement>('[data-cell-action="mine"]');
+  const stopBtn = cell.querySelector<HTMLButtonElement>('[data-cell-action="stop"]');
+  const progressEl = cell.querySelector<HTMLProgressElement>('[data-cell-progress]');
   const exercise = cell.dataset.exercise;
   let useMine = false;
 
@@ -113,13 +128,78 @@ export function mountCell(cell: HTMLElement, action?: string): void {
     return el;
   };
 
+  let stopped = false;
+  const stop = () => {
+    if (!controller || cell.dataset.cellState !== 'running' && cell.dataset.cellState !== 'queued') return;
+    stopped = true;
+    controller.abort();
+  };
   const run = async () => {
     controller?.abort();
     const mine = new AbortController();
     controller = mine;
     const seq = ++runSeq;
+    stopped = false;
     runBtn.setAttribute('aria-busy', 'true');
     setState('running', tfLoaded ? t('cell.running') : t('cell.loading'));
+    const showStop = () => {
+      if (stopBtn && seq === runSeq) stopBtn.hidden = false;
+    };
+    const stopTimer = setTimeout(showStop, STOP_DELAY_MS);
+    // Live points and progress: queued here, drawn once per animation frame.
+    const liveQueue: LiveEvent[] = [];
+    const liveSeen = new Set<number>();
+    let progress: { done: number; total: number } | undefined;
+    let frame: number | undefined;
+    let livePending = false;
+    const drawFrame = () => {
+      frame = undefined;
+      if (seq !== runSeq) return;
+      if (progress && progressEl) {
+        progressEl.hidden = false;
+        progressEl.max = progress.total;
+        progressEl.value = progress.done;
+        progressEl.setAttribute('aria-valuetext', t('cell.progressText', { done: progress.done, total: progress.total }));
+      }
+      const touched = new Set<LivePlot>();
+      for (const e of liveQueue.splice(0)) {
+        let slot = plots[e.index];
+        const meta = { title: e.title, xLabel: e.xLabel, yLabel: e.yLabel };
+        if (!liveSeen.has(e.index)) {
+          liveSeen.add(e.index);
+          plotCount = Math.max(plotCount, e.index + 1);
+          if (slot?.live) slot.live.reset(meta);
+          else {
+            const el = document.createElement('div');
+            el.className = 'cell-plot';
+            const made = plotsLoaded!.createLivePlot(el, meta, cell);
+            if (slot) slot.el.replaceWith(el);
+            else plotBox.append(el);
+            slot = plots[e.index] = { el, kind: 'live', update: () => undefined, live: made };
+          }
+        }
+        slot!.live!.append(e);
+        touched.add(slot!.live!);
+      }
+      for (const l of touched) l.render();
+    };
+    const scheduleFrame = () => {
+      if (frame !== undefined) return;
+      if (livePending && !plotsLoaded) {
+        void loadPlots().then((m) => {
+          plotsLoaded = m;
+          scheduleFrame();
+        });
+        return;
+      }
+      frame = requestAnimationFrame(drawFrame);
+    };
+    /** Draws what is queued now (the run is ending), instead of on the next frame. */
+    const drainFrame = async () => {
+      if (livePending && !plotsLoaded) plotsLoaded = await loadPlots();
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      drawFrame();
+    };
     let cleared = false;
     const clearOnce = () => {
       if (cleared) return;
@@ -155,6 +235,17 @@ export function mountCell(cell: HTMLElement, action?: string): void {
         case 'done':
           ms = e.ms;
           break;
+        case 'live':
+          livePending = true;
+          liveQueue.push(e);
+          showStop();
+          scheduleFrame();
+          break;
+        case 'progress':
+          progress = { done: e.done, total: e.total };
+          showStop();
+          scheduleFrame();
+          break;
       }
     };
     const showPlot = async (index: number, spec: PlotSpec) => {
@@ -174,13 +265,35 @@ export function mountCell(cell: HTMLElement, action?: string): void {
     };
     let outcome: RunOutcome;
     try {
-      outcome = await runCell({ code: code(), params: params(), mine: useMine ? learnerCode() ?? undefined : undefined, timeoutMs, signal: mine.signal, onEvent, onInvalid: () => line(t('cell.invalidEvent'), 'cell-line cell-warn') });
+      outcome = await runCell({
+        code: code(),
+        params: params(),
+        mine: useMine ? learnerCode() ?? undefined : undefined,
+        timeoutMs,
+        signal: mine.signal,
+        onEvent,
+        onInvalid: () => line(t('cell.invalidEvent'), 'cell-line cell-warn'),
+        onQueued: () => {
+          if (seq !== runSeq) return;
+          setState('queued', t('cell.queued'));
+          showStop();
+        },
+        onStart: () => {
+          if (seq === runSeq && cell.dataset.cellState === 'queued') setState('running', tfLoaded ? t('cell.running') : t('cell.loading'));
+        },
+      });
     } catch (e) {
       outcome = { status: 'crashed', exit: { reason: 'crash', detail: String((e as Error)?.message ?? e) } };
     }
+    clearTimeout(stopTimer);
     await Promise.all(pendingPlots).catch(() => undefined);
     if (seq !== runSeq) return;
+    // Points that arrived before the end are drawn; none can arrive after it (the pool drops them).
+    await drainFrame();
+    if (seq !== runSeq) return;
+    for (const slot of plots) slot.live?.finish();
     runBtn.removeAttribute('aria-busy');
+    if (stopBtn) stopBtn.hidden = true;
     clearOnce();
     // Plots this run no longer draws go away; the others were updated in place.
     for (const slot of plots.slice(plotCount)) slot.el.remove();
@@ -195,7 +308,8 @@ export function mountCell(cell: HTMLElement, action?: string): void {
       el.dataset.cellError = 'timeout';
       setState(expectError ? 'expected-error' : 'timeout', expectError ? t('cell.expectedError') : t('cell.timeoutShort'));
     } else if (outcome.status === 'cancelled') {
-      setState('cancelled', t('cell.cancelled'));
+      if (stopped) setState('stopped', progress ? t('cell.stoppedAt', { done: progress.done, total: progress.total }) : t('cell.stopped'));
+      else setState('cancelled', t('cell.cancelled'));
     } else {
       const el = line(t('cell.crashed', { reason: outcome.exit.detail ?? outcome.exit.reason }), 'cell-line cell-error');
       el.dataset.cellError = 'crash';
@@ -229,6 +343,10 @@ export function mountCell(cell: HTMLElement, action?: string): void {
   mineBtn?.addEventListener('click', toggleMine);
 
   runBtn.addEventListener('click', () => void run());
+  stopBtn?.addEventListener('click', () => {
+    stop();
+    runBtn.focus();
+  });
   editBtn.addEventListener('click', () => openEditor(code(), true));
   resetBtn.addEventListener('click', reset);
   cell.addEventListener('keydown', (e) => {
@@ -255,4 +373,5 @@ export function mountCell(cell: HTMLElement, action?: string): void {
   else if (action === 'edit') openEditor(code(), true);
   else if (action === 'reset') reset();
   else if (action === 'mine') toggleMine();
+  else if (action === 'stop') stop();
 }

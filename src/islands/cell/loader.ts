@@ -1,18 +1,43 @@
-// The only cell code on a chapter page before interaction (a few hundred bytes): it waits for
+// The only cell code on a chapter page before interaction (≈ 1 KB gzip): it waits for
 // 运行 / 编辑 / 重置, a slider, or Ctrl+Enter in a cell, then imports the island (./index),
-// which brings the sandbox client, zod and — only when a plot arrives — chart.js.
+// which brings the editor, zod and — only when a plot arrives — chart.js.
 // A cell with a saved draft mounts at once, so the reader sees their own code.
+//
+// Pre-warming: when a cell comes within WARM_MARGIN of the viewport, or a pointer or the focus
+// enters it, ./realm-pool starts the sandbox realm (it fetches the sandbox bundle, SES + tfjs,
+// and evaluates it in the sandboxed worker: ≈ 1 s of another thread's time). Nothing runs on
+// the page's thread but the small pool client, and no editor or chart code loads. Skipped on
+// scroll when the reader asked the browser to save data.
 import { DRAFT_PREFIX } from './draft-key';
 
 type Island = typeof import('./index');
 let island: Promise<Island> | undefined;
 const load = () => (island ??= import('./index'));
+let warmed = false;
+const warm = () => {
+  if (warmed) return;
+  warmed = true;
+  observer?.disconnect();
+  void import('./realm-pool').then((m) => m.warm());
+};
+/** How near (a fraction of the viewport's height, above or below) a cell starts the realm. */
+const WARM_MARGIN = '75% 0px';
+let observer: IntersectionObserver | undefined;
 
 export function bootCells(): void {
   const cells = document.querySelectorAll<HTMLElement>('[data-cell]');
+  const saveData = (navigator as { connection?: { saveData?: boolean } }).connection?.saveData === true;
+  if (!warmed && !saveData && !observer && typeof IntersectionObserver === 'function') {
+    observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) warm();
+    }, { rootMargin: WARM_MARGIN });
+  }
   for (const cell of cells) {
     if (cell.dataset.cellBooted !== undefined) continue;
     cell.dataset.cellBooted = '';
+    if (!warmed) observer?.observe(cell);
+    cell.addEventListener('pointerenter', warm, { once: true });
+    cell.addEventListener('focusin', warm, { once: true });
     const start = (action: string | undefined, e?: Event) => {
       if (cell.dataset.cellMounted !== undefined) return;
       e?.preventDefault();
@@ -20,6 +45,7 @@ export function bootCells(): void {
       cell.removeEventListener('click', onClick);
       cell.removeEventListener('input', onInput);
       cell.removeEventListener('keydown', onKey);
+      warm();
       void load().then((m) => m.mountCell(cell, action));
     };
     const onClick = (e: Event) => {

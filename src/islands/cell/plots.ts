@@ -249,3 +249,173 @@ function fillTable(wrap: HTMLElement, s: PlotSpec): void {
   }
   wrap.replaceChildren(...parts);
 }
+
+export interface LiveMeta {
+  title: string;
+  xLabel: string;
+  yLabel: string;
+}
+export interface LiveBatch {
+  thin?: boolean | undefined;
+  series: { name: string; xs: (number | null)[]; ys: (number | null)[] }[];
+}
+export interface LivePlot {
+  /** A new run: drop the points, keep the element (and its place on the page). */
+  reset(meta: LiveMeta): void;
+  /** Queues points; nothing is drawn until render(). */
+  append(batch: LiveBatch): void;
+  /** Draws what was appended since the last render: one chart.update('none'). */
+  render(): void;
+  /** The run ended (done, stopped, timed out): the table under 查看数据 gets the final numbers. */
+  finish(): void;
+  points(): number;
+}
+
+/**
+ * A live-training chart (train.log in a cell): one line per logged name, appended in place.
+ * The island calls render() at most once per animation frame, however fast points arrive.
+ */
+export function createLivePlot(el: HTMLElement, meta: LiveMeta, cell: HTMLElement): LivePlot {
+  const heading = document.createElement('p');
+  heading.className = 'cell-plot-title';
+  const frame = document.createElement('div');
+  frame.className = 'cell-plot-frame cell-plot-xy';
+  const canvas = document.createElement('canvas');
+  canvas.setAttribute('role', 'img');
+  frame.append(canvas);
+  const details = document.createElement('details');
+  details.className = 'cell-data';
+  const summary = document.createElement('summary');
+  summary.textContent = t('cell.viewData');
+  const tableWrap = document.createElement('div');
+  tableWrap.className = 'cell-table-wrap';
+  tableWrap.tabIndex = 0;
+  details.append(summary, tableWrap);
+  el.append(heading, frame, details);
+  el.dataset.plotKind = 'live';
+
+  let current = meta;
+  let series = new Map<string, { x: number; y: number }[]>();
+  let chart: Chart<'scatter'> | undefined;
+  let dirty = true;
+  let total = 0;
+
+  const spec = (): PlotSpec => ({
+    kind: 'xy',
+    title: current.title,
+    xLabel: current.xLabel,
+    yLabel: current.yLabel,
+    series: [...series].map(([label, pts]) => ({ type: 'line' as const, label, xs: pts.map((p) => p.x), ys: pts.map((p) => (Number.isFinite(p.y) ? p.y : null)) })),
+  });
+  const describe = () => {
+    const name = current.title || t('cell.plotUntitled');
+    heading.textContent = name;
+    canvas.setAttribute('aria-label', t('cell.plotLabel', { title: name, x: current.xLabel, y: current.yLabel }));
+  };
+  const build = () => {
+    const th = theme(cell);
+    const axis = (label: string) => ({
+      type: 'linear' as const,
+      title: { display: true, text: label, color: th.muted },
+      ticks: { color: th.muted },
+      grid: { color: th.grid },
+      border: { color: th.grid },
+    });
+    chart?.destroy();
+    chart = new Chart(canvas, {
+      type: 'scatter',
+      data: { datasets: [] },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        parsing: false,
+        normalized: true,
+        scales: { x: axis(current.xLabel), y: axis(current.yLabel) },
+        plugins: { legend: { display: false, labels: { color: th.text } }, tooltip: { enabled: true } },
+      },
+    });
+    dirty = true;
+  };
+  const sync = () => {
+    if (!chart) return;
+    const th = theme(cell);
+    const names = [...series.keys()];
+    names.forEach((name, i) => {
+      const data = series.get(name)!;
+      const ds = chart!.data.datasets[i];
+      if (ds && ds.label === name) {
+        ds.data = data;
+        return;
+      }
+      const color = th.series[i % th.series.length]!;
+      chart!.data.datasets[i] = { label: name, data, showLine: true, borderColor: color, backgroundColor: color, pointRadius: 0, borderWidth: 2 };
+    });
+    chart.data.datasets.length = names.length;
+    if (chart.options.plugins?.legend) chart.options.plugins.legend.display = names.length > 1;
+  };
+
+  describe();
+  build();
+  const observer = new MutationObserver(() => {
+    if (!el.isConnected) {
+      observer.disconnect();
+      chart?.destroy();
+      return;
+    }
+    build();
+    sync();
+    chart?.update('none');
+  });
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  details.addEventListener('toggle', () => {
+    if (details.open) fillTable(tableWrap, spec());
+  });
+
+  const live: LivePlot = {
+    reset(meta) {
+      current = meta;
+      series = new Map();
+      total = 0;
+      describe();
+      build();
+      tableWrap.replaceChildren();
+      el.dataset.livePoints = '0';
+    },
+    append(batch) {
+      if (batch.thin) {
+        total = 0;
+        for (const [name, pts] of series) {
+          const kept = pts.filter((_, i) => i % 2 === 0);
+          series.set(name, kept);
+          total += kept.length;
+        }
+      }
+      for (const s of batch.series) {
+        let pts = series.get(s.name);
+        if (!pts) {
+          pts = [];
+          series.set(s.name, pts);
+        }
+        for (let i = 0; i < s.xs.length; i++) pts.push({ x: s.xs[i] ?? NaN, y: s.ys[i] ?? NaN });
+        total += s.xs.length;
+      }
+      dirty = true;
+    },
+    render() {
+      if (!dirty) return;
+      dirty = false;
+      sync();
+      chart?.update('none');
+      el.dataset.livePoints = String(total);
+      el.dataset.liveRenders = String(Number(el.dataset.liveRenders ?? 0) + 1);
+    },
+    finish() {
+      live.render();
+      el.dataset.plotData = JSON.stringify([...series.values()].map((pts) => pts.slice(-50).map((p) => p.y)));
+      if (details.open) fillTable(tableWrap, spec());
+    },
+    points: () => total,
+  };
+  return live;
+}

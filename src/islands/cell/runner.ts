@@ -1,15 +1,12 @@
 // Runs cells in the same sandbox as grading: the pool of single-use learner realms, each a
-// fresh Web Worker made from a blob inside the sandboxed iframe (src/runtime/browser-spawn.ts).
-// One pool for every cell on the page; a realm is pre-spawned while idle, so a re-run never
-// waits for tfjs to load. An infinite loop ends at the timeout: the pool kills the worker.
-import sandboxManifest from '../../generated/sandbox.json';
-import { url } from '../../lib/url';
-import { createBrowserSpawner } from '../../runtime/browser-spawn';
-import { createPool, type Pool, type RunOutcome } from '../../runtime/pool';
+// fresh Web Worker made from a blob inside the sandboxed iframe (src/runtime/browser-spawn.ts),
+// shared by every cell on the page (./realm-pool.ts). An infinite loop ends at the timeout,
+// 停止 at once: the pool kills the worker, and the spare realm runs the next job.
+import type { RunOutcome } from '../../runtime/pool';
 import { cellEventSchema, type CellEvent, type CellJob } from '../../sandbox/cell-protocol';
+import { CELL_POOL_SIZE, getPool } from './realm-pool';
 
-let pool: Pool | undefined;
-const getPool = (): Pool => (pool ??= createPool({ spawn: createBrowserSpawner(url(sandboxManifest.learnerRealm)), size: 1, prespawn: 1 }));
+let active = 0;
 
 export interface CellRun {
   code: string;
@@ -22,13 +19,28 @@ export interface CellRun {
   onEvent(event: CellEvent): void;
   /** A message that failed validation (dropped). */
   onInvalid(): void;
+  /** Every realm is busy with other cells: this run waits (onStart follows when it starts). */
+  onQueued?(): void;
+  /** The job left the queue and is starting. */
+  onStart?(): void;
 }
 
-export function runCell({ code, params, mine, timeoutMs, signal, onEvent, onInvalid }: CellRun): Promise<RunOutcome> {
+export async function runCell({ code, params, mine, timeoutMs, signal, onEvent, onInvalid, onQueued, onStart }: CellRun): Promise<RunOutcome> {
   const job: CellJob = { kind: 'cell', code, params, ...(mine !== undefined ? { mine } : {}) };
+  if (active >= CELL_POOL_SIZE) onQueued?.();
+  active++;
+  try {
+    return await run(job, { timeoutMs, signal, onEvent, onInvalid, ...(onStart ? { onStart } : {}) });
+  } finally {
+    active--;
+  }
+}
+
+function run(job: CellJob, { timeoutMs, signal, onEvent, onInvalid, onStart }: Pick<CellRun, 'timeoutMs' | 'signal' | 'onEvent' | 'onInvalid' | 'onStart'>): Promise<RunOutcome> {
   return getPool().run(job, {
     timeoutMs,
     signal,
+    ...(onStart ? { onStart } : {}),
     onMessage(data) {
       const parsed = cellEventSchema.safeParse(data);
       if (!parsed.success) {
