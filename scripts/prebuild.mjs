@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const STEPS = ['gen-tf-types.mjs', 'build-sandbox.mjs', 'build-monaco.mjs'];
+const STEPS = ['gen-tf-types.mjs', 'build-sandbox.mjs', 'build-monaco.mjs', 'build-typescript.mjs'];
 
 const run = (script) =>
   new Promise((resolve) => {
