@@ -42,13 +42,45 @@ function prebuiltTypescript() {
   };
 }
 
+/**
+ * Pre-bundle the grading workers' dependencies when `astro dev` starts; otherwise Vite finds
+ * them on the first grade, re-optimizes and reloads the page mid-run. Dev only: `astro build`
+ * never uses pre-bundled deps, yet its content-sync step would pre-bundle them (typescript
+ * included) on every cold build.
+ */
+const devPrebundle = {
+  name: 'dlc:dev-prebundle',
+  hooks: {
+    /** @param {{ command: string, updateConfig: (c: object) => unknown }} options */
+    'astro:config:setup': ({ command, updateConfig }) => {
+      if (command !== 'dev') return;
+      updateConfig({
+        vite: {
+          optimizeDeps: {
+            include: [
+              '@tensorflow/tfjs-core',
+              '@tensorflow/tfjs-core/dist/register_all_gradients',
+              '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops',
+              '@tensorflow/tfjs-backend-cpu',
+              '@tensorflow/tfjs-layers',
+              'sucrase',
+              'typescript',
+              'zod',
+            ],
+          },
+        },
+      });
+    },
+  },
+};
+
 export default defineConfig({
   // No `site`: every internal link is root-relative (built with import.meta.env.BASE_URL),
   // so the output works on any host. Set `base` if the course is served from a sub-path.
   // Directory URLs everywhere (/chapters/<slug>/), matching what `astro preview` and static hosts serve.
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  integrations: [mdx(), devPrebundle],
   markdown: {
     // `$…$` / `$$…$$` become math nodes; KaTeX renders them to HTML + MathML at build time,
     // so the browser downloads no KaTeX JavaScript, only its CSS and the fonts it uses.
@@ -79,20 +111,6 @@ export default defineConfig({
       alias: [{ find: /^node-fetch$/, replacement: fileURLToPath(new URL('./src/stubs/node-fetch.ts', import.meta.url)) }],
     },
     plugins: [prebuiltTypescript()],
-    // Pre-bundle the grading workers' dependencies when `astro dev` starts; otherwise Vite finds
-    // them on the first grade, re-optimizes and reloads the page mid-run.
-    optimizeDeps: {
-      include: [
-        '@tensorflow/tfjs-core',
-        '@tensorflow/tfjs-core/dist/register_all_gradients',
-        '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops',
-        '@tensorflow/tfjs-backend-cpu',
-        '@tensorflow/tfjs-layers',
-        'sucrase',
-        'typescript',
-        'zod',
-      ],
-    },
     // The grader runs learner code in module Web Workers (they import tfjs), which needs ES output.
     worker: { format: 'es' },
     build: {
