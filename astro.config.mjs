@@ -3,6 +3,7 @@
  * Astro configuration for 深度学习互动课程. Kept thin on purpose: the reasoning for each
  * setting is in the comment next to it, the logic lives in src/markdown/*.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
@@ -14,13 +15,72 @@ import rehypeCodeCopy from './src/markdown/rehype-code-copy.mjs';
 // The machine (and CI) has no network: never phone home.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
+/**
+ * The browser's lazy `import('typescript')` (src/grader/compile.ts, only on a syntax error) loads
+ * the copy that scripts/build-typescript.mjs prebuilt with esbuild (same package, same version),
+ * instead of Rollup bundling the 9 MB CommonJS file: that alone cost ~35 s of CPU per build.
+ * Client build only; SSR, the CLI and the tests import the package itself. Without the prebuilt
+ * file (e.g. `astro build` run without the prebuild step) Vite bundles it as before.
+ */
+function prebuiltTypescript() {
+  const manifestPath = fileURLToPath(new URL('./src/generated/vendor.json', import.meta.url));
+  let base = '/';
+  return {
+    name: 'dlc:prebuilt-typescript',
+    apply: /** @type {const} */ ('build'),
+    enforce: /** @type {const} */ ('pre'),
+    /** @param {{ base: string }} config */
+    configResolved(config) {
+      base = config.base;
+    },
+    /** @param {string} id @param {string | undefined} _importer @param {{ ssr?: boolean }} [options] */
+    resolveId(id, _importer, options) {
+      if (id !== 'typescript' || options?.ssr || !existsSync(manifestPath)) return null;
+      const { typescript } = JSON.parse(readFileSync(manifestPath, 'utf8'));
+      return { id: `${base}${typescript}`, external: true };
+    },
+  };
+}
+
+/**
+ * Pre-bundle the grading workers' dependencies when `astro dev` starts; otherwise Vite finds
+ * them on the first grade, re-optimizes and reloads the page mid-run. Dev only: `astro build`
+ * never uses pre-bundled deps, yet its content-sync step would pre-bundle them (typescript
+ * included) on every cold build.
+ */
+const devPrebundle = {
+  name: 'dlc:dev-prebundle',
+  hooks: {
+    /** @param {{ command: string, updateConfig: (c: object) => unknown }} options */
+    'astro:config:setup': ({ command, updateConfig }) => {
+      if (command !== 'dev') return;
+      updateConfig({
+        vite: {
+          optimizeDeps: {
+            include: [
+              '@tensorflow/tfjs-core',
+              '@tensorflow/tfjs-core/dist/register_all_gradients',
+              '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops',
+              '@tensorflow/tfjs-backend-cpu',
+              '@tensorflow/tfjs-layers',
+              'sucrase',
+              'typescript',
+              'zod',
+            ],
+          },
+        },
+      });
+    },
+  },
+};
+
 export default defineConfig({
   // No `site`: every internal link is root-relative (built with import.meta.env.BASE_URL),
   // so the output works on any host. Set `base` if the course is served from a sub-path.
   // Directory URLs everywhere (/chapters/<slug>/), matching what `astro preview` and static hosts serve.
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  integrations: [mdx(), devPrebundle],
   markdown: {
     // `$…$` / `$$…$$` become math nodes; KaTeX renders them to HTML + MathML at build time,
     // so the browser downloads no KaTeX JavaScript, only its CSS and the fonts it uses.
@@ -50,24 +110,11 @@ export default defineConfig({
       // and the worker crashes. The browser never needs node-fetch, so point it at an empty stub.
       alias: [{ find: /^node-fetch$/, replacement: fileURLToPath(new URL('./src/stubs/node-fetch.ts', import.meta.url)) }],
     },
-    // Pre-bundle the grading workers' dependencies when `astro dev` starts; otherwise Vite finds
-    // them on the first grade, re-optimizes and reloads the page mid-run.
-    optimizeDeps: {
-      include: [
-        '@tensorflow/tfjs-core',
-        '@tensorflow/tfjs-core/dist/register_all_gradients',
-        '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops',
-        '@tensorflow/tfjs-backend-cpu',
-        '@tensorflow/tfjs-layers',
-        'sucrase',
-        'typescript',
-        'zod',
-      ],
-    },
+    plugins: [prebuiltTypescript()],
     // The grader runs learner code in module Web Workers (they import tfjs), which needs ES output.
     worker: { format: 'es' },
     build: {
-      // Monaco's main chunk is ~1 MB gzip and its TS worker ~1.5 MB; they load only on exercise pages.
+      // The grader worker (tfjs) is ~1.2 MB. Monaco is no longer bundled by Vite (scripts/build-monaco.mjs).
       chunkSizeWarningLimit: 6000,
     },
   },

@@ -1,18 +1,45 @@
 /**
  * Everything Monaco. Loaded with a dynamic import from index.ts, so only exercise pages pay for it
- * (and only after their HTML has rendered). Workers are bundled by Vite (`?worker`), no CDN.
+ * (and only after their HTML has rendered).
+ *
+ * Monaco itself is not bundled by Vite: scripts/build-monaco.mjs (prebuild) builds it with esbuild
+ * into /_astro/monaco/ (content-hashed, same origin, no CDN), and this module imports it at run
+ * time. Rollup took most of `npm run build` on Monaco; esbuild takes seconds. The stylesheet is
+ * awaited together with the script, as Vite's preload did, so the editor never lays out unstyled.
  */
-import * as monaco from 'monaco-editor';
-import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
+import type * as MonacoApi from 'monaco-editor';
+import files from '../../generated/monaco.json';
 import tfTypesUrl from '../../generated/tf-types.json?url';
 
-export type Monaco = typeof monaco;
-export type CodeEditor = monaco.editor.IStandaloneCodeEditor;
+export type Monaco = typeof MonacoApi;
+export type CodeEditor = MonacoApi.editor.IStandaloneCodeEditor;
 
-(self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
+const assetUrl = (path: string): string => new URL(`${import.meta.env.BASE_URL}${path}`, location.href).href;
+
+function loadStylesheet(href: string): Promise<void> {
+  const present = document.querySelector<HTMLLinkElement>(`link[rel="stylesheet"][href="${href}"]`);
+  if (present) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.onload = () => resolve();
+    link.onerror = () => reject(new Error(`monaco css ${href}`));
+    document.head.append(link);
+  });
+}
+
+const [monaco] = await Promise.all([
+  import(/* @vite-ignore */ assetUrl(files.main)) as Promise<Monaco>,
+  loadStylesheet(assetUrl(files.css)),
+]);
+
+const editorWorkerUrl = assetUrl(files.editorWorker);
+const tsWorkerUrl = assetUrl(files.tsWorker);
+(self as unknown as { MonacoEnvironment: MonacoApi.Environment }).MonacoEnvironment = {
   getWorker(_id: string, label: string): Worker {
-    return label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker();
+    const typescript = label === 'typescript' || label === 'javascript';
+    return new Worker(typescript ? tsWorkerUrl : editorWorkerUrl, { type: 'module', name: typescript ? 'ts.worker' : 'editor.worker' });
   },
 };
 
