@@ -257,23 +257,63 @@ test('编辑 autosaves per cell, Ctrl+Enter runs, 重置 restores the original',
   await expect(cellById(page, 'dev-xor').locator('.cell-error')).toContainText('第 2 行');
 });
 
-test('用我的实现 runs the learner\'s own exercise code and hands its exports to the cell', async ({ page }) => {
+test('用我的实现 is disabled until the exercise is passed, then runs the learner\'s passing code', async ({ page }) => {
   await page.goto(DEV);
   const cell = cellById(page, 'dev-mine');
+  const mine = cell.getByRole('button', { name: C.useMine, exact: true });
+  // Not passed (a draft alone doesn't count): the switch is disabled and links to the exercise.
+  await page.evaluate(() => localStorage.setItem('dlc:progress:ex:linear-model', JSON.stringify({ status: 'in-progress', latestCode: 'export const draft = 1;', passingCode: null })));
+  await page.reload();
+  await expect(mine).toBeDisabled();
+  await expect(cell.locator('[data-cell-mine-link]')).toBeVisible();
+  await expect(cell.locator('[data-cell-mine-link]')).toHaveAttribute('href', /\/exercises\/linear-model\/$/);
   await runCell(cell);
   await expect(cell.locator('[data-cell-output]')).toContainText('用的是参考实现');
   await expect(cell.locator('[data-cell-output]')).toContainText('[165, 215, 265]');
+  // Passed, with code that logs a recognisable line.
   await page.evaluate(() =>
     localStorage.setItem(
       'dlc:progress:ex:linear-model',
-      JSON.stringify({ latestCode: "import * as tf from '@tensorflow/tfjs';\nexport function linearModel(x: tf.Tensor2D, w: tf.Tensor1D, b: number) {\n  return tf.add(tf.dot(x, w), b + 1);\n}\n" }),
+      JSON.stringify({
+        status: 'passed',
+        latestCode: 'export const draft = 1;',
+        passingCode: "import * as tf from '@tensorflow/tfjs';\nexport function linearModel(x: tf.Tensor2D, w: tf.Tensor1D, b: number) {\n  console.log('这是我的 linearModel 👋');\n  return tf.add(tf.dot(x, w), b + 1);\n}\n",
+      }),
     ),
   );
-  const mine = cell.getByRole('button', { name: C.useMine, exact: true });
+  await page.reload();
+  await expect(mine).toBeEnabled();
+  await expect(cell.locator('[data-cell-mine-link]')).toBeHidden();
   await mine.click();
   await expect(mine).toHaveAttribute('aria-pressed', 'true');
-  await expect(cell.locator('[data-cell-output]')).toContainText('用的是你的实现', { timeout: RUN_TIMEOUT });
-  await expect(cell.locator('[data-cell-output]')).toContainText('[166, 216, 266]');
+  const out = cell.locator('[data-cell-output]');
+  await expect(out).toContainText('用的是你的实现', { timeout: RUN_TIMEOUT });
+  await expect(out).toContainText('这是我的 linearModel 👋');
+  await expect(out).toContainText('通过测试的代码');
+  await expect(out).toContainText('[166, 216, 266]');
+  await expect(cell).toHaveAttribute('data-cell-state', 'ok');
+});
+
+test('用我的实现 on chapter 3: after passing softmax, the bound cell runs the learner\'s softmax and shows its log line', async ({ page }) => {
+  await page.goto('/chapters/03-activation-functions/');
+  await page.evaluate(() =>
+    localStorage.setItem(
+      'dlc:progress:ex:softmax',
+      JSON.stringify({
+        status: 'passed',
+        passingCode: "import * as tf from '@tensorflow/tfjs';\nexport function softmax(z: tf.Tensor): tf.Tensor {\n  console.log('学生的 softmax 在画这张图');\n  const e = tf.exp(tf.sub(z, tf.max(z, -1, true)));\n  return tf.div(e, tf.sum(e, -1, true));\n}\n",
+      }),
+    ),
+  );
+  await page.reload();
+  const cell = cellById(page, 'ch3-softmax-curve');
+  const mine = cell.getByRole('button', { name: C.useMine, exact: true });
+  await mine.scrollIntoViewIfNeeded();
+  await expect(mine).toBeEnabled();
+  await mine.click();
+  const out = cell.locator('[data-cell-output]');
+  await expect(out).toContainText('学生的 softmax 在画这张图', { timeout: RUN_TIMEOUT });
+  await expect(out).toContainText('通过测试的代码');
   await expect(cell).toHaveAttribute('data-cell-state', 'ok');
 });
 

@@ -205,6 +205,7 @@ export function mountCell(cell: HTMLElement, action?: string): void {
       if (cleared) return;
       cleared = true;
       logBox.replaceChildren();
+      if (useMine && exercise) line(t('cell.useMineLine', { id: exercise }), 'cell-line cell-info');
     };
     let errors = 0;
     let ms = 0;
@@ -317,14 +318,13 @@ export function mountCell(cell: HTMLElement, action?: string): void {
     }
   };
 
-  // 用我的实现: the learner's code for the exercise, read from the progress record (read only:
-  // the progress store owns it). The passing version if there is one, else the latest draft.
+  // 用我的实现: the learner's passing code for the exercise, read from the progress record (read
+  // only: the progress store owns it). A draft that never passed is not used.
   const learnerCode = (): string | null => {
     if (!exercise) return null;
     try {
       const rec = JSON.parse(localStorage.getItem(recordKey(exercise)) ?? 'null') as { passingCode?: unknown; latestCode?: unknown } | null;
-      const c = typeof rec?.passingCode === 'string' ? rec.passingCode : typeof rec?.latestCode === 'string' ? rec.latestCode : null;
-      return c;
+      return typeof rec?.passingCode === 'string' ? rec.passingCode : null;
     } catch {
       return null;
     }

@@ -9,6 +9,24 @@
 // the page's thread but the small pool client, and no editor or chart code loads. Skipped on
 // scroll when the reader asked the browser to save data.
 import { DRAFT_PREFIX } from './draft-key';
+import { browserStorage, peekStatus } from '../../progress/keys';
+
+/**
+ * 用我的实现 works only with a passing version: until the bound exercise is passed the switch is
+ * disabled and a link to the exercise shows instead. Kept current when another tab passes it.
+ */
+function syncMine(): void {
+  const storage = browserStorage();
+  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-cell-action="mine"]')) {
+    const cell = b.closest<HTMLElement>('[data-cell]');
+    const exercise = cell?.dataset.exercise;
+    if (!cell || !exercise) continue;
+    const passed = peekStatus(storage, exercise) === 'passed';
+    b.disabled = !passed;
+    const link = cell.querySelector<HTMLElement>('[data-cell-mine-link]');
+    if (link) link.hidden = passed;
+  }
+}
 
 type Island = typeof import('./index');
 let island: Promise<Island> | undefined;
@@ -26,6 +44,9 @@ let observer: IntersectionObserver | undefined;
 
 export function bootCells(): void {
   const cells = document.querySelectorAll<HTMLElement>('[data-cell]');
+  syncMine();
+  window.addEventListener('storage', syncMine);
+  window.addEventListener('pageshow', syncMine);
   const saveData = (navigator as { connection?: { saveData?: boolean } }).connection?.saveData === true;
   if (!warmed && !saveData && !observer && typeof IntersectionObserver === 'function') {
     observer = new IntersectionObserver((entries) => {
