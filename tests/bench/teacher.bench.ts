@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { generateClass } from '../../src/cli/bench-teacher';
+import { generateClass } from '../../src/cli/generate-class';
 
 const STUDENTS = Number(process.env['BENCH_STUDENTS'] ?? 30);
 test.setTimeout(900_000);
