@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync, openSync, ftruncateSync, clos
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMAT, buildExport, exportFileName, progressExportSchema } from '../../src/progress/export-format';
+import { buildExport, exportFileName, progressExportSchema } from '../../src/progress/export-format';
 import { planImport } from '../../src/progress/import';
 import { createProgressStore } from '../../src/progress/store';
 import { buildClass, codeToGrade, gradeTasks } from '../../src/teacher/class';
@@ -281,5 +281,3 @@ describe('grade-exports CLI', () => {
     expect(JSON.parse(missing.stdout).errors[0]).toMatchObject({ file: '/no/such/file.dlcourse.json' });
   });
 });
-
-void EXPORT_FORMAT;

@@ -13,7 +13,7 @@ import { buildClass, codeToGrade, gradeTasks, type ClassStudent, type GradeTask,
 import { describeExportError, describeExportWarning } from '../../teacher/messages';
 import { checkExportSize, readExport } from '../../teacher/read-export';
 import { studentResult, toGradesCsv, toGradescope, type ClassResults, type StudentResult } from '../../teacher/results';
-import { VERDICTS, type Verdict } from '../../teacher/verdict';
+import type { Verdict } from '../../teacher/verdict';
 import { download } from '../progress-page/download';
 import { highlightInto } from './highlight';
 import { renderInsights } from './insights-view';
@@ -374,7 +374,6 @@ export function mountTeacherPage(): void {
     dialog.showModal();
   }
 
-  void VERDICTS;
 }
 
 function today(): string {
