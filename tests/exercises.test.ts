@@ -24,6 +24,9 @@ describe('exercise set', () => {
 describe.each(ids)('exercise %s', (id) => {
   const dir = join(EXERCISES_DIR, id);
   const wrong = existsSync(join(dir, 'wrong')) ? readdirSync(join(dir, 'wrong')).filter((f) => f.endsWith('.ts')) : [];
+  // Allowed ops that compute a banned one in one call (softmax([z, 0])[0] is σ(z)): each file
+  // uses one such disguise, and the exercise bans it, so it must be refused as banned.
+  const disguises = existsSync(join(dir, 'disguises')) ? readdirSync(join(dir, 'disguises')).filter((f) => f.endsWith('.ts')) : [];
 
   it('has valid exercise.json, a statement, a starter, a solution, cases and ≥ 2 wrong/ files', async () => {
     const meta = loadExerciseMeta(id);
@@ -49,6 +52,12 @@ describe.each(ids)('exercise %s', (id) => {
     const r = await grader.grade(id, grader.source(id, 'starter.ts'), 1);
     expect(r.error?.kind, r.error?.message).not.toBe('compile');
     expect(r.passed).toBe(false);
+  });
+
+  it.each(disguises)('disguises/%s is refused as a banned API', async (file) => {
+    const r = await grader.grade(id, readFileSync(join(dir, 'disguises', file), 'utf8'), 1);
+    expect(r.passed).toBe(false);
+    expect(r.error?.kind, r.error?.message).toBe('banned');
   });
 
   it.each(wrong)('wrong/%s fails at least one case', async (file) => {
