@@ -58,7 +58,7 @@ export async function gradeSubmission({ meta, code, seed, reference, learner, si
       kind: meta.kind,
       banned: meta.banned,
       grants: meta.grants,
-      cases: cases.map((c) => ({ args: c.args, ...(c.construct ? { construct: c.construct } : {}), ...(c.layerCheck ? { layerCheck: c.layerCheck } : {}) })),
+      cases: cases.map((c) => ({ args: c.args, ...(c.moreCalls ? { moreCalls: c.moreCalls } : {}), ...(c.construct ? { construct: c.construct } : {}), ...(c.layerCheck ? { layerCheck: c.layerCheck } : {}) })),
     },
     (data) => {
       const event = interpretLearnerMessage(data);

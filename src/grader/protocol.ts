@@ -36,6 +36,7 @@ export const preparedCaseSchema = z.object({
   name: z.string(),
   hint: z.string(),
   args: z.array(plainSchema),
+  moreCalls: z.array(z.array(plainSchema)).optional(),
   construct: z.array(plainSchema).optional(),
   layerCheck: z.enum(LAYER_CHECKS).optional(),
   customCheck: z.boolean().optional(),

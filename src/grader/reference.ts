@@ -17,6 +17,7 @@ export function prepareCases(tf: TF, suite: CaseSuite, meta: ExerciseMeta, seed:
     tf.tidy(() => {
       const inputs = c.inputs(ctx);
       const args = inputs.map(toPlain);
+      const moreCalls = c.moreCalls?.(ctx, inputs).map((a) => a.map(toPlain));
       const construct = c.construct?.(ctx).map(toPlain);
       const expected = toPlain(c.expected(inputs, ctx));
       assertReferenceValue(meta.id, c.name, expected);
@@ -27,6 +28,7 @@ export function prepareCases(tf: TF, suite: CaseSuite, meta: ExerciseMeta, seed:
         expected,
         tolerance: TOLERANCES[c.tolerance ?? meta.tolerance],
         inputSummary: summarizeArgs(args),
+        ...(moreCalls ? { moreCalls } : {}),
         ...(construct ? { construct } : {}),
         ...(c.layerCheck ? { layerCheck: c.layerCheck } : {}),
         ...(c.check ? { customCheck: true } : {}),
@@ -46,7 +48,9 @@ export function runCustomCheck(tf: TF, suite: CaseSuite, seed: number, index: nu
   const ctx = { tf, rng: createRng(tf, caseSeed(seed, index)) };
   let verdict: string | null = null;
   tf.tidy(() => {
-    verdict = c.check!(actual, c.inputs(ctx), ctx);
+    const inputs = c.inputs(ctx);
+    c.moreCalls?.(ctx, inputs); // same draws from the rng as when the case was prepared
+    verdict = c.check!(actual, inputs, ctx);
   });
   return verdict;
 }

@@ -45,6 +45,13 @@ export interface CaseDef<A extends unknown[] = unknown[]> {
   inputs(ctx: CaseContext): A;
   /** The reference result, computed with tfjs at grading time from the same arguments. */
   expected(args: A, ctx: CaseContext): unknown;
+  /**
+   * More calls of the entry in the same case, each with its own arguments, after the call with
+   * `inputs` (a determinism check calls an initializer twice with one seed and once with
+   * another). The case's result is then the array of every call's result, in order; `expected`
+   * and `check` see `inputs` as `args` and must describe that array.
+   */
+  moreCalls?(ctx: CaseContext, first: A): A[];
   /** Overrides the exercise's named tolerance for this case. */
   tolerance?: ToleranceName;
   /** For `layer` exercises: arguments for the layer's constructor. */
@@ -103,6 +110,8 @@ export interface PreparedCase {
   name: string;
   hint: string;
   args: Plain[];
+  /** Arguments of the entry's further calls in this case (CaseDef.moreCalls). */
+  moreCalls?: Plain[][];
   construct?: Plain[];
   layerCheck?: LayerCheck;
   /** The case has a custom check (ReferencePort.check decides it). */
@@ -132,7 +141,7 @@ export interface LearnerJob {
   kind: 'function' | 'layer';
   banned: string[];
   grants: string[];
-  cases: { args: Plain[]; construct?: Plain[]; layerCheck?: LayerCheck }[];
+  cases: { args: Plain[]; moreCalls?: Plain[][]; construct?: Plain[]; layerCheck?: LayerCheck }[];
 }
 
 export type LogLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';

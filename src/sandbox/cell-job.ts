@@ -54,8 +54,11 @@ export function prepareCellRealm(host: { tf: TF; emit(event: CellEvent): void })
     }
     const guard = createGuard(tf, { banned: [], grants: CELL_GRANTS });
     const learnerConsole = Object.freeze(Object.fromEntries(LEVELS.map((l) => [l, (...args: unknown[]) => log(l, args)])));
-    const plots = createPlot(reader, emit);
-    const train = createTrain(reader, emit, plots.claim, now);
+    // Plot and training-chart mistakes can repeat once per step of a long loop: at most
+    // MAX_ERROR_EVENTS of them reach the page, then one notice of how many more were dropped.
+    const capped = capErrors(emit);
+    const plots = createPlot(reader, capped.emit, now);
+    const train = createTrain(reader, capped.emit, plots.claim, now, plots.flush);
     const params = Object.freeze({ ...job.params });
     const requireFn = (name: unknown): unknown => {
       if (typeof name === 'string' && TF_MODULES.has(name)) return guard.tf;
@@ -106,7 +109,34 @@ export function prepareCellRealm(host: { tf: TF; emit(event: CellEvent): void })
       }
     }
     train.flush();
+    plots.flush();
+    capped.finish();
     emit({ type: 'done', ms: now() - t0 });
+  };
+}
+
+/** Error events of one kind a run may send before the rest are counted and dropped. */
+export const MAX_ERROR_EVENTS = 20;
+
+/**
+ * Caps the error events that plot and train calls emit (a `train.log(0)` in a loop of a million
+ * steps would otherwise send a million messages and freeze the page). Other events pass through.
+ */
+function capErrors(emit: (e: CellEvent) => void): { emit(e: CellEvent): void; finish(): void } {
+  let sent = 0;
+  let dropped = 0;
+  return {
+    emit(e) {
+      if (e.type !== 'error') return emit(e);
+      if (sent < MAX_ERROR_EVENTS) {
+        sent++;
+        emit(e);
+      } else dropped++;
+    },
+    finish() {
+      if (dropped > 0) emit({ type: 'error', kind: 'plot', message: `还有 ${dropped} 条同类错误没有显示（每次运行最多显示 ${MAX_ERROR_EVENTS} 条）。` });
+      dropped = 0;
+    },
   };
 }
 
@@ -173,7 +203,7 @@ function formatValue(v: unknown, reader: TensorReader): string {
   }
 }
 
-type PlotOpts = { title?: unknown; label?: unknown; xLabel?: unknown; yLabel?: unknown };
+type PlotOpts = { title?: unknown; label?: unknown; xLabel?: unknown; yLabel?: unknown; id?: unknown; bins?: unknown; min?: unknown; max?: unknown };
 
 class PlotError extends Error {}
 
@@ -182,20 +212,80 @@ class PlotError extends Error {}
  * captured engine references, arrays through own data properties (no getter of theirs runs).
  * Consecutive line/scatter calls with the same title draw into one chart.
  */
-function createPlot(reader: TensorReader, emit: (e: CellEvent) => void): { api: object; claim(): number } {
+function createPlot(reader: TensorReader, emit: (e: CellEvent) => void, now: () => number): { api: object; claim(): number; flush(): void } {
   let index = 0;
   let lastXy: { title: string; spec: Extract<PlotSpec, { kind: 'xy' }>; index: number } | undefined;
+  // plot.*(…, { id }): a later call with the same id redraws that plot in place (an x–y plot
+  // keeps one series per label). Redraws are coalesced: at most one message per plot every
+  // LIVE_FLUSH_MS, and the last state is always sent (flush() at the end of a run).
+  const byId = new Map<string, { index: number; spec: PlotSpec; sentAt: number; dirty: boolean }>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const text = (v: unknown, fallback: string) => (typeof v === 'string' ? v.slice(0, CELL_LIMITS.maxText) : fallback);
   const opts = (o: unknown): PlotOpts => {
     if (typeof o === 'string') return { title: o };
     if (typeof o !== 'object' || o === null) return {};
     const out: PlotOpts = {};
-    for (const k of ['title', 'label', 'xLabel', 'yLabel'] as const) out[k] = ownData(o, k);
+    for (const k of ['title', 'label', 'xLabel', 'yLabel', 'id', 'bins', 'min', 'max'] as const) out[k] = ownData(o, k);
     return out;
   };
   const send = (spec: PlotSpec, at = index) => {
     if (at >= CELL_LIMITS.maxPlots) throw new PlotError(`一次运行最多画 ${CELL_LIMITS.maxPlots} 张图`);
     emit({ type: 'plot', index: at, spec });
+  };
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    for (const slot of byId.values()) {
+      if (!slot.dirty) continue;
+      slot.dirty = false;
+      slot.sentAt = now();
+      send(slot.spec, slot.index);
+    }
+  };
+  /** Draws `spec` as the plot named `id` (a new one the first time). `merge` folds it into the previous spec. */
+  const drawById = (id: string, spec: PlotSpec, merge?: (old: PlotSpec) => PlotSpec) => {
+    lastXy = undefined;
+    const slot = byId.get(id);
+    if (!slot) {
+      if (index >= CELL_LIMITS.maxPlots) throw new PlotError(`一次运行最多画 ${CELL_LIMITS.maxPlots} 张图`);
+      byId.set(id, { index, spec, sentAt: now(), dirty: false });
+      send(spec, index);
+      index++;
+      return;
+    }
+    slot.spec = merge ? merge(slot.spec) : spec;
+    slot.dirty = true;
+    if (now() - slot.sentAt >= LIVE_FLUSH_MS) flush();
+    else timer ??= setTimeout(flush, LIVE_FLUSH_MS);
+  };
+  const idOf = (p: PlotOpts): string | undefined => (typeof p.id === 'string' || typeof p.id === 'number' ? String(p.id).slice(0, CELL_LIMITS.maxText) : undefined);
+  const addXy = (type: XySeries['type'], xs: (number | null)[], ys: (number | null)[], p: PlotOpts) => {
+    const title = text(p.title, '');
+    const series: XySeries = { type, label: text(p.label, type === 'line' ? '曲线' : '数据点'), xs, ys };
+    const id = idOf(p);
+    if (id !== undefined) {
+      const fresh: PlotSpec = { kind: 'xy', title, xLabel: text(p.xLabel, 'x'), yLabel: text(p.yLabel, 'y'), series: [series] };
+      drawById(id, fresh, (old) => {
+        if (old.kind !== 'xy') return fresh;
+        const others = old.series.filter((s) => s.label !== series.label);
+        if (others.length >= CELL_LIMITS.maxSeries) throw new PlotError(`一张图最多 ${CELL_LIMITS.maxSeries} 条线`);
+        const at = old.series.findIndex((s) => s.label === series.label);
+        const next = [...old.series];
+        if (at >= 0) next[at] = series;
+        else next.push(series);
+        return { ...old, title: fresh.title, xLabel: fresh.xLabel, yLabel: fresh.yLabel, series: next };
+      });
+      return;
+    }
+    if (lastXy && lastXy.title === title && title !== '' && lastXy.spec.series.length < CELL_LIMITS.maxSeries) {
+      lastXy.spec.series.push(series);
+      send(lastXy.spec, lastXy.index);
+      return;
+    }
+    const spec: PlotSpec = { kind: 'xy', title, xLabel: text(p.xLabel, 'x'), yLabel: text(p.yLabel, 'y'), series: [series] };
+    lastXy = { title, spec, index };
+    send(spec);
+    index++;
   };
   const xy = (type: XySeries['type']) => (xsIn: unknown, ysIn: unknown, o?: unknown) => {
     let xs: (number | null)[];
@@ -210,26 +300,39 @@ function createPlot(reader: TensorReader, emit: (e: CellEvent) => void): { api: 
       ys = numbers(ysIn, reader, CELL_LIMITS.maxPoints).values;
     }
     if (xs.length !== ys.length) throw new PlotError(`plot.${type} 的 xs 和 ys 长度不同（${xs.length} 和 ${ys.length}）`);
+    addXy(type, xs, ys, opts(o));
+  };
+  // plot.histogram(values, { bins = 30, min, max, … }): counts per bin, drawn as a step line.
+  const histogram = (v: unknown, o?: unknown) => {
     const p = opts(o);
-    const title = text(p.title, '');
-    const series: XySeries = { type, label: text(p.label, type === 'line' ? '曲线' : '数据点'), xs, ys };
-    if (lastXy && lastXy.title === title && title !== '' && lastXy.spec.series.length < CELL_LIMITS.maxSeries) {
-      lastXy.spec.series.push(series);
-      send(lastXy.spec, lastXy.index);
-      return;
+    const values = numbers(v, reader, CELL_LIMITS.maxCells).values.filter((x): x is number => x !== null);
+    const bins = typeof p.bins === 'number' && Number.isInteger(p.bins) && p.bins >= 1 && p.bins <= 200 ? p.bins : 30;
+    let lo = typeof p.min === 'number' && Number.isFinite(p.min) ? p.min : Math.min(...values);
+    let hi = typeof p.max === 'number' && Number.isFinite(p.max) ? p.max : Math.max(...values);
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) [lo, hi] = [0, 1];
+    if (hi <= lo) hi = lo + 1;
+    const counts = new Array<number>(bins).fill(0);
+    const width = (hi - lo) / bins;
+    for (const x of values) {
+      if (x < lo || x > hi) continue;
+      counts[Math.min(bins - 1, Math.floor((x - lo) / width))]!++;
     }
-    const spec: PlotSpec = { kind: 'xy', title, xLabel: text(p.xLabel, 'x'), yLabel: text(p.yLabel, 'y'), series: [series] };
-    lastXy = { title, spec, index };
-    send(spec);
-    index++;
+    const xs: number[] = [];
+    const ys: number[] = [];
+    counts.forEach((c, i) => {
+      xs.push(lo + i * width, lo + (i + 1) * width);
+      ys.push(c, c);
+    });
+    addXy('line', xs, ys, { ...p, xLabel: p.xLabel ?? '取值', yLabel: p.yLabel ?? '个数', label: p.label ?? '直方图' });
   };
   const grid = (kind: 'heatmap' | 'image') => (m: unknown, o?: unknown) => {
     const { values, shape } = numbers(m, reader, CELL_LIMITS.maxCells);
     const p = opts(o);
     lastXy = undefined;
+    let spec: PlotSpec;
     if (kind === 'heatmap') {
       if (shape.length !== 2) throw new PlotError(`plot.heatmap 需要一个二维张量或二维数组，收到的形状是 [${shape.join(',')}]`);
-      send({ kind, title: text(p.title, ''), xLabel: text(p.xLabel, '列'), yLabel: text(p.yLabel, '行'), rows: shape[0]!, cols: shape[1]!, values });
+      spec = { kind, title: text(p.title, ''), xLabel: text(p.xLabel, '列'), yLabel: text(p.yLabel, '行'), rows: shape[0]!, cols: shape[1]!, values };
     } else {
       const channels = shape.length === 2 ? 1 : shape[2];
       if ((shape.length !== 2 && shape.length !== 3) || (channels !== 1 && channels !== 3)) {
@@ -237,8 +340,11 @@ function createPlot(reader: TensorReader, emit: (e: CellEvent) => void): { api: 
       }
       const max = values.reduce<number>((a, v) => (v !== null && v > a ? v : a), 0);
       const scale = max > 1 ? 255 : 1;
-      send({ kind, title: text(p.title, ''), height: shape[0]!, width: shape[1]!, channels, values: values.map((v) => (v === null ? 0 : Math.min(1, Math.max(0, v / scale)))) });
+      spec = { kind, title: text(p.title, ''), height: shape[0]!, width: shape[1]!, channels, values: values.map((v) => (v === null ? 0 : Math.min(1, Math.max(0, v / scale)))) };
     }
+    const id = idOf(p);
+    if (id !== undefined) return drawById(id, spec);
+    send(spec);
     index++;
   };
   const wrap = <A extends unknown[]>(f: (...a: A) => void) => (...a: A): void => {
@@ -254,7 +360,18 @@ function createPlot(reader: TensorReader, emit: (e: CellEvent) => void): { api: 
     lastXy = undefined;
     return index++;
   };
-  return { api: Object.freeze({ line: wrap(xy('line')), scatter: wrap(xy('scatter')), heatmap: wrap(grid('heatmap')), image: wrap(grid('image')) }), claim };
+  return {
+    api: Object.freeze({ line: wrap(xy('line')), scatter: wrap(xy('scatter')), histogram: wrap(histogram), heatmap: wrap(grid('heatmap')), image: wrap(grid('image')) }),
+    claim,
+    flush: () => {
+      try {
+        flush();
+      } catch (e) {
+        if (e instanceof PlotError) emit({ type: 'error', kind: 'plot', message: `画图出错：${e.message}` });
+        else throw e;
+      }
+    },
+  };
 }
 
 /**
@@ -268,7 +385,7 @@ function createPlot(reader: TensorReader, emit: (e: CellEvent) => void): { api: 
  * small message per flush, whatever its step rate. A long run keeps ≤ maxPoints per series by
  * doubling its stride (and telling the page to thin what it already drew).
  */
-function createTrain(reader: TensorReader, emit: (e: CellEvent) => void, claim: () => number, now: () => number) {
+function createTrain(reader: TensorReader, emit: (e: CellEvent) => void, claim: () => number, now: () => number, flushPlots: () => void) {
   let index: number | undefined;
   let meta = { title: '训练过程', xLabel: '步数', yLabel: '数值' };
   let step: number | undefined;
@@ -289,6 +406,7 @@ function createTrain(reader: TensorReader, emit: (e: CellEvent) => void, claim: 
     clearTimeout(timer);
     timer = undefined;
     lastFlush = now();
+    flushPlots();
     if (index !== undefined && (pendingCount > 0 || thin)) {
       const series = [...pending].map(([name, s]) => ({ name, xs: s.xs, ys: s.ys }));
       emit({ type: 'live', index, ...meta, ...(thin ? { thin: true } : {}), series });

@@ -92,6 +92,11 @@ export function prepareRealm(host: RealmHost): (job: WireJob) => void {
           const run = runLayerCheck(tf, entry as new (...a: unknown[]) => LearnerLayer, ctorArgs, inputs, c.layerCheck ?? 'apply');
           output = run.output;
           cleanup = run.dispose;
+        } else if (c.moreCalls) {
+          // Every call's arguments are built before the first call, so no call sees another's.
+          const more = c.moreCalls.map((a) => a.map((p) => fromPlain(tf, p)));
+          inputs = [...inputs, ...more.flat()];
+          output = [Reflect.apply(entry as (...a: unknown[]) => unknown, undefined, inputs.slice(0, c.args.length)), ...more.map((a) => Reflect.apply(entry as (...a: unknown[]) => unknown, undefined, a))];
         } else {
           output = Reflect.apply(entry as (...a: unknown[]) => unknown, undefined, inputs);
         }

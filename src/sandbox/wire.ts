@@ -82,9 +82,9 @@ export const wireJobSchema = z.object({
   /** Granted namespaces beyond the allowlist. */
   grants: z.array(z.string()),
   /** Arguments per case, as plain data. */
-  cases: z.array(z.object({ args: z.array(z.any()), construct: z.array(z.any()).optional(), layerCheck: z.enum(LAYER_CHECKS).optional() })),
+  cases: z.array(z.object({ args: z.array(z.any()), moreCalls: z.array(z.array(z.any())).optional(), construct: z.array(z.any()).optional(), layerCheck: z.enum(LAYER_CHECKS).optional() })),
 });
-export type WireJob = { code: string; entry: string; kind: 'function' | 'layer'; banned: string[]; grants: string[]; cases: { args: Plain[]; construct?: Plain[]; layerCheck?: LayerCheck }[] };
+export type WireJob = { code: string; entry: string; kind: 'function' | 'layer'; banned: string[]; grants: string[]; cases: { args: Plain[]; moreCalls?: Plain[][]; construct?: Plain[]; layerCheck?: LayerCheck }[] };
 
 export class WireBudgetError extends Error {
   constructor(readonly limit: number) {

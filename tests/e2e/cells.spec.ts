@@ -118,6 +118,25 @@ test('moving a slider re-runs the cell and updates the plot in place', async ({ 
   await expect(plot.locator('table')).toContainText('315'); // the line at x = 120: 2.5 · 120 + 15
 });
 
+test('plot.*({ id }) redraws one plot in place, and a flood of bad train.log calls reaches the page as a capped list', async ({ page }) => {
+  await page.goto(DEV);
+  const live = cellById(page, 'dev-live-plots');
+  await runCell(live);
+  // 40 steps × 4 calls with 3 ids: exactly 3 plots, each holding its last state.
+  await expect(live.locator('.cell-plot')).toHaveCount(3);
+  await expect(live.locator('.cell-plot[data-plot-kind="heatmap"]')).toHaveAttribute('data-plot-data', /^\[39,39,/);
+  const lines = JSON.parse((await live.locator('.cell-plot[data-plot-kind="xy"]').nth(1).getAttribute('data-plot-data')) ?? '[]') as number[][];
+  expect(lines).toEqual([[0, 39], [39, 0]]);
+  const hist = JSON.parse((await live.locator('.cell-plot[data-plot-kind="xy"]').first().getAttribute('data-plot-data')) ?? '[]') as number[][];
+  expect(hist[0]!.filter((_, i) => i % 2 === 0).reduce((a, b) => a + b, 0)).toBe(500); // every sample in a bin
+  // Three million failing train.log calls: 20 errors and one line counting the rest.
+  const flood = cellById(page, 'dev-flood');
+  await runCell(flood);
+  await expect(flood.locator('[data-cell-output]')).toContainText('循环结束');
+  await expect(flood.locator('.cell-error')).toHaveCount(21);
+  await expect(flood.locator('.cell-error').last()).toContainText('还有 2999980 条同类错误没有显示');
+});
+
 const livePoints = (plot: Locator) => plot.evaluate((el) => Number((el as HTMLElement).dataset.livePoints ?? 0));
 const barValue = (bar: Locator) => bar.evaluate((el) => (el as HTMLProgressElement).value);
 

@@ -54,3 +54,47 @@ describe('custom checks', () => {
     expect(r.cases[0]?.message).toBe('应当返回 4000 个元素的张量。');
   });
 });
+
+// A case that calls the entry more than once (CaseDef.moreCalls): the result is the array of
+// every call's result, so a check can ask "same seed, same tensor; another seed, another one".
+const seeded: CaseSuite = {
+  cases: [
+    defineCase<[number, number]>({
+      name: '同一个种子得到同一个张量，另一个种子不同',
+      hint: '把 seed 传给 tf.randomNormal。',
+      inputs: () => [50, 7],
+      moreCalls: (_ctx, [n]) => [[n, 7], [n, 8]],
+      expected: () => [tf.zeros([50]), tf.zeros([50]), tf.zeros([50])],
+      check: (actual: Plain) => {
+        if (actual.t !== 'array' || actual.items.length !== 3 || actual.items.some((p) => p.t !== 'tensor')) return '应当返回三个张量。';
+        const [a, b, c] = actual.items.map((p) => (p as Extract<Plain, { t: 'tensor' }>).values);
+        if (a!.some((x, i) => x !== b![i])) return '同一个种子给出了不同的张量。';
+        if (a!.every((x, i) => x === c![i])) return '不同的种子给出了相同的张量。';
+        return null;
+      },
+    }),
+  ],
+};
+const seededMeta = exerciseMetaSchema.parse({ ...meta, id: 'seeded-demo', entry: 'draw' });
+const seededReference: ReferencePort = {
+  prepare: async (_id, seed) => prepareCases(tf, seeded, seededMeta, seed),
+  check: async (_id, seed, index, actual) => runCustomCheck(tf, seeded, seed, index, actual),
+};
+const gradeSeeded = (body: string) =>
+  gradeSubmission({ meta: seededMeta, code: `import * as tf from '@tensorflow/tfjs';\nexport function draw(n: number, seed: number) { return ${body}; }`, seed: 1, reference: seededReference, learner });
+
+describe('cases with more calls', () => {
+  it('every call runs with its own arguments, and the check sees all results', async () => {
+    const r = await gradeSeeded(`tf.randomNormal([n], 0, 1, 'float32', seed)`);
+    expect(r.cases[0]?.message).toBeUndefined();
+    expect(r.passed).toBe(true);
+  });
+  it('ignoring the seed fails the check', async () => {
+    const r = await gradeSeeded(`tf.randomNormal([n], 0, 1)`);
+    expect(r.cases[0]?.message).toBe('同一个种子给出了不同的张量。');
+  });
+  it('ignoring the seed in another way (a constant one) fails too', async () => {
+    const r = await gradeSeeded(`tf.randomNormal([n], 0, 1, 'float32', 1)`);
+    expect(r.cases[0]?.message).toBe('不同的种子给出了相同的张量。');
+  });
+});

@@ -103,3 +103,21 @@ export const MLP_XOR = [
   "}, { title: '异或上的多层感知机', xLabel: '步数', yLabel: '交叉熵损失' });",
   "console.log('预测', predict());",
 ].join('\n');
+
+export const LIVE_PLOTS = [
+  '// plot.*(…, { id })：同一个 id 在原处重画（不新增图）；plot.histogram 画直方图',
+  'await train.loop(40, (step) => {',
+  '  const m = tf.fill([3, 4], step);',
+  "  plot.heatmap(m, { id: 'map', title: '第几步的热图' });",
+  "  plot.histogram(tf.randomNormal([500], step / 10, 1, 'float32', step), { id: 'hist', title: '分布', bins: 20, min: -4, max: 8, label: '样本' });",
+  "  plot.line([0, 1], [0, step], { id: 'lines', title: '两条线', label: 'a' });",
+  "  plot.line([0, 1], [step, 0], { id: 'lines', title: '两条线', label: 'b' });",
+  '});',
+  "console.log('画完了');",
+].join('\n');
+
+export const LOG_FLOOD = [
+  '// 三百万次错误调用：页面只收到有上限的几条错误',
+  'for (let i = 0; i < 3000000; i++) train.log(0);',
+  "console.log('循环结束');",
+].join('\n');
