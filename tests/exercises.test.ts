@@ -25,7 +25,7 @@ describe.each(ids)('exercise %s', (id) => {
   const dir = join(EXERCISES_DIR, id);
   const wrong = existsSync(join(dir, 'wrong')) ? readdirSync(join(dir, 'wrong')).filter((f) => f.endsWith('.ts')) : [];
   // Allowed ops that compute a banned one in one call (softmax([z, 0])[0] is σ(z)): each file
-  // uses one such disguise, and the exercise bans it, so it must be refused as banned.
+  // uses one such disguise, and exercise.json says whether it is banned or allowed on purpose.
   const disguises = existsSync(join(dir, 'disguises')) ? readdirSync(join(dir, 'disguises')).filter((f) => f.endsWith('.ts')) : [];
 
   it('has valid exercise.json, a statement, a starter, a solution, cases and ≥ 2 wrong/ files', async () => {
@@ -54,10 +54,21 @@ describe.each(ids)('exercise %s', (id) => {
     expect(r.passed).toBe(false);
   });
 
-  it.each(disguises)('disguises/%s is refused as a banned API', async (file) => {
+  it('lists every disguise file in exercise.json, and has a file for every listed disguise', () => {
+    const listed = loadExerciseMeta(id).disguises.map((d) => `${d.op.replace('.', '-')}.ts`).sort();
+    expect(listed).toEqual([...disguises].sort());
+  });
+
+  it.each(disguises)('disguises/%s: the decision holds (banned: refused as banned; allowed: passes)', async (file) => {
+    const entry = loadExerciseMeta(id).disguises.find((d) => `${d.op.replace('.', '-')}.ts` === file);
     const r = await grader.grade(id, readFileSync(join(dir, 'disguises', file), 'utf8'), 1);
-    expect(r.passed).toBe(false);
-    expect(r.error?.kind, r.error?.message).toBe('banned');
+    if (entry?.decision === 'allowed') {
+      expect(r.error, r.error?.message).toBeUndefined();
+      expect(r.passed).toBe(true);
+    } else {
+      expect(r.passed).toBe(false);
+      expect(r.error?.kind, r.error?.message).toBe('banned');
+    }
   });
 
   it.each(wrong)('wrong/%s fails at least one case', async (file) => {

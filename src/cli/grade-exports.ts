@@ -12,10 +12,11 @@ import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { randomSeed, type ExerciseMeta, type GradeReport } from '../grader/index';
 import { t } from '../i18n/t';
+import { sanitizeText } from '../sandbox/wire';
 import { EXPORT_SUFFIX } from '../progress/export-format';
 import { gradeMany, type Submission } from '../runtime/grade-many';
 import { buildClass, gradeTasks, type LoadedExport } from '../teacher/class';
-import { describeExportError, describeExportWarning } from '../teacher/messages';
+import { describeExportError, describeExportWarning, describeFlag, describeSuperseded } from '../teacher/messages';
 import { checkExportSize, readExport } from '../teacher/read-export';
 import { studentResult, summarize, toCliJson, toGradesCsv, type ClassResults, type FileError } from '../teacher/results';
 import { listExerciseIds, loadExerciseMeta } from './exercises';
@@ -93,7 +94,10 @@ export async function regradeExports(paths: string[], { seed, jobs, onProgress }
   const files = expand(paths, errors);
   const loaded = readFiles(files, known, errors, warnings);
   const students = buildClass(loaded, known);
-  for (const s of students) for (const f of s.superseded) warnings.push(t('teacher.superseded', { file: f }));
+  for (const s of students) {
+    for (const f of s.superseded) warnings.push(describeSuperseded(s.id, f));
+    for (const f of s.flags) warnings.push(`${s.id}: ${describeFlag(f)}`);
+  }
 
   const metas = new Map<string, ExerciseMeta>(exerciseIds.map((id) => [id, loadExerciseMeta(id)]));
   const tasks = gradeTasks(students, exerciseIds);
@@ -104,7 +108,7 @@ export async function regradeExports(paths: string[], { seed, jobs, onProgress }
     learner.pool.warm();
     try {
       onProgress?.(0, submissions.length);
-      reports.push(...(await gradeMany(learner.pool, createNodeReference(), submissions, { concurrency: jobs, retryTimeouts: true, onProgress: (done, total) => onProgress?.(done, total) })));
+      reports.push(...(await gradeMany(learner, createNodeReference(), submissions, { concurrency: jobs, retryTimeouts: true, onProgress: (done, total) => onProgress?.(done, total) })));
     } finally {
       await learner.dispose();
     }
@@ -175,7 +179,7 @@ export async function gradeExportsCommand(args: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(toCliJson(results))}\n`);
     if (tty) process.stderr.write(`${summaryLine}\n`);
   } else {
-    process.stdout.write(formatClassHuman(results, warnings) + `\n${summaryLine}\n`);
+    process.stdout.write(`${formatClassHuman(results, warnings)}\n${summaryLine}\n`);
   }
   return results.errors.length > 0 ? 2 : 0;
 }
@@ -195,5 +199,6 @@ function formatClassHuman(r: ClassResults, warnings: string[]): string {
     }
     if (cells.length === 0) lines.push('  （没有作答）');
   }
-  return lines.join('\n');
+  // File names, ids, names and messages all come from files: nothing reaches the terminal raw.
+  return sanitizeText(lines.join('\n'));
 }

@@ -3,6 +3,7 @@ import type { LearnerPort } from '../grader/index';
 import { learnerPortFromPool } from '../runtime/learner-port';
 import { createPool, type Pool } from '../runtime/pool';
 import { spawnNodeRealm } from './node-realm';
+import { createNodeSyntaxLocator } from './syntax-locator';
 
 export interface NodeLearnerHost extends LearnerPort {
   pool: Pool;
@@ -18,12 +19,14 @@ export interface NodeLearnerHost extends LearnerPort {
  */
 export function createNodeLearnerHost({ prespawn = false, size = 1 }: { prespawn?: boolean; size?: number } = {}): NodeLearnerHost {
   const pool = createPool({ spawn: spawnNodeRealm, size, prespawn: prespawn ? size : 0 });
+  const locateSyntax = createNodeSyntaxLocator();
   return {
-    ...learnerPortFromPool(pool),
+    ...learnerPortFromPool(pool, locateSyntax),
     pool,
     ready: () => pool.ready(),
     async dispose() {
       pool.dispose();
+      locateSyntax.dispose();
     },
   };
 }

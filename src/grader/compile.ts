@@ -1,4 +1,5 @@
 import { transform } from 'sucrase';
+import type { SyntaxLocation } from './syntax';
 import type { GradeError } from './types';
 
 /** `syntax` marks a parse error, whose position TypeScript's parser can refine (refineSyntaxError). */
@@ -70,28 +71,18 @@ const TS_PHRASES: [RegExp, string][] = [
 ];
 
 /**
- * Sucrase backtracks when an arrow function fails to parse and then blames the arrow's first
- * character. TypeScript's own parser points at the real spot, so on a syntax error (only then:
- * it's a large module) we ask it where the first error is. Both hosts load the same version,
- * so the message is the same in the browser and the CLI.
+ * A compile error with the position and message TypeScript's parser gives, when the host's
+ * locator found one in time (src/grader/syntax.ts); otherwise sucrase's own error.
  */
-export async function refineSyntaxError(source: string, fallback: GradeError): Promise<GradeError> {
-  try {
-    const ts = (await import('typescript')).default;
-    const file = ts.createSourceFile('submission.ts', source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-    const first = (file as unknown as { parseDiagnostics?: { start: number; messageText: string | object }[] }).parseDiagnostics?.[0];
-    if (!first || typeof first.messageText !== 'string') return fallback;
-    const { line, character } = file.getLineAndCharacterOfPosition(first.start);
-    const raw = first.messageText;
-    const zh = TS_PHRASES.find(([re]) => re.test(raw));
-    const text = zh ? `${raw.replace(zh[0], zh[1])}（${raw}）` : raw;
-    return {
-      kind: 'compile',
-      line: line + 1,
-      column: character + 1,
-      message: `语法错误（第 ${line + 1} 行第 ${character + 1} 列）：${text}。请修正这一处再运行。`,
-    };
-  } catch {
-    return fallback;
-  }
+export function refineSyntaxError(location: SyntaxLocation | null, fallback: GradeError): GradeError {
+  if (!location) return fallback;
+  const { line, column, text: raw } = location;
+  const zh = TS_PHRASES.find(([re]) => re.test(raw));
+  const text = zh ? `${raw.replace(zh[0], zh[1])}（${raw}）` : raw;
+  return {
+    kind: 'compile',
+    line,
+    column,
+    message: `语法错误（第 ${line} 行第 ${column} 列）：${text}。请修正这一处再运行。`,
+  };
 }

@@ -1,5 +1,6 @@
 import { compareValues } from './compare';
-import { compileSubmission, refineSyntaxError } from './compile';
+import { budgetReport } from './budget';
+import { refineSyntaxError } from './compile';
 import { previewPlain } from './format';
 import { interpretLearnerMessage } from './interpret';
 import type { ExerciseMeta } from './schema';
@@ -34,22 +35,18 @@ export async function gradeSubmission({ meta, code, seed, reference, learner, si
       durationMs: Date.now() - started,
     };
     if (error) report.error = error;
-    return report;
+    return budgetReport(report);
   };
 
-  // Syntax errors are found on the host, before any realm starts (compiling runs nothing).
-  const compiled = compileSubmission(code);
-  const casesPromise = reference.prepare(meta.id, seed);
-  if (!compiled.ok) {
-    const error = compiled.syntax ? await refineSyntaxError(code, compiled.error) : compiled.error;
-    const cases = await casesPromise;
-    return finish(cases.map((c) => notRun(c, error)), error);
-  }
-  const cases = await casesPromise;
+  // Compiling is learner input like any other: the learner realm compiles, under the run's
+  // deadline (a source that makes the compiler backtrack for hours is a timeout, of this
+  // submission only). Nothing about the code is parsed here, on the host.
+  const cases = await reference.prepare(meta.id, seed);
 
   const results = new Map<number, Extract<LearnerEvent, { type: 'case' }>>();
   const logs: LogLine[] = [];
   let fatal: GradeError | undefined;
+  let syntaxFailed = false;
   let done = false;
   const outcome = await learner.run(
     {
@@ -65,7 +62,10 @@ export async function gradeSubmission({ meta, code, seed, reference, learner, si
       if (event.type === 'log') logs.push({ level: event.level, text: event.text });
       else if (event.type === 'case') {
         if (event.index < cases.length && !results.has(event.index)) results.set(event.index, event);
-      } else if (event.type === 'fatal') fatal ??= event.error;
+      } else if (event.type === 'fatal') {
+        if (!fatal && event.syntax) syntaxFailed = true;
+        fatal ??= event.error;
+      }
       else done = true;
       return event.type === 'done' || event.type === 'fatal';
     },
@@ -74,6 +74,10 @@ export async function gradeSubmission({ meta, code, seed, reference, learner, si
   );
 
   let error = fatal;
+  if (error?.kind === 'compile' && syntaxFailed && learner.locateSyntax) {
+    error = refineSyntaxError(await learner.locateSyntax(code).catch(() => null), error);
+  }
+  if (error?.kind === 'compile') return finish(cases.map((c) => notRun(c, error!)), error, logs);
   if (!error && outcome.status === 'timeout') {
     error = { kind: 'timeout', message: `运行超时（${formatSeconds(meta.timeoutMs)} 秒）：检查是否有死循环，或者计算量是否过大。` };
   } else if (!error && outcome.status === 'cancelled') {

@@ -15,7 +15,7 @@ export function interpretLearnerMessage(data: unknown): LearnerEvent {
     case 'done':
       return { type: 'done' };
     case 'fatal':
-      return { type: 'fatal', error: describeWireError(e.error) };
+      return { type: 'fatal', error: describeWireError(e.error), ...(e.syntax ? { syntax: true } : {}) };
     case 'log':
       if (e.code === 'log-truncated') {
         return { type: 'log', level: 'warn', text: `（输出太多，后面的 console 输出已省略：最多 ${e.maxLines ?? 0} 行、${e.maxChars ?? 0} 个字符）` };
@@ -45,6 +45,10 @@ function describeWireError(w: WireError): GradeError {
     }
     if (w.code === 'layer-no-weights') {
       return { kind: 'runtime', message: '这个层在 build 之后没有任何权重：层的权重必须用 this.addWeight(…) 创建成可训练的变量，模型（以及 setWeights、countParams、训练）才看得到它们；直接用 tf.randomNormal 之类创建的普通张量不算。' };
+    }
+    if (w.code === 'layer-weights-mismatch') {
+      const fmt = (list: number[][]) => (list.length === 0 ? '没有权重' : list.map((s) => `[${s.join(', ')}]`).join('、'));
+      return { kind: 'runtime', message: `这个层用 this.addWeight(…) 创建的权重是 ${fmt(w.found)}，与 tf.layers 同类层的 ${fmt(w.expected)} 在个数、顺序或形状上不同，测试没法把参考权重放进去。请按题目要求的顺序和形状创建权重。` };
     }
     return { kind: 'runtime', message: `返回值太大：一个测试的结果最多 ${w.limit} 个元素。检查输出的形状是否正确。` };
   }

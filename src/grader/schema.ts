@@ -26,6 +26,28 @@ export const exerciseMetaSchema = z
     banned: z.array(z.string().min(1)).default([]),
     /** tf namespaces outside the learner allowlist that this exercise grants (src/sandbox/allowlist.ts), e.g. "layers". */
     grants: z.array(z.enum(GRANTABLE_TF)).default([]),
+    /**
+     * Allowed ops that compute a banned one in one call on a constructed input (σ(z) is the first
+     * column of softmax([z, 0])), and what this exercise decided about each. Every entry has a file
+     * `disguises/<op, dots as dashes>.ts` that uses the op: tests/exercises.test.ts proves the
+     * decision (banned: refused as banned; allowed: passes), and the exercise page lists them.
+     */
+    disguises: z
+      .array(
+        z
+          .object({
+            /** The tf API as code writes it after `tf.`, e.g. "softmax" or "layers.conv1d". */
+            op: z.string().regex(/^[A-Za-z]\w*(?:\.[A-Za-z]\w*)?$/),
+            /** The banned computation it would stand in for, e.g. "sigmoid". */
+            computes: z.string().min(1),
+            /** One Chinese line saying how, with the constructed input, e.g. "softmax([z, 0]) 的第一列就是 σ(z)". */
+            how: z.string().min(1),
+            /** banned: unavailable in this exercise. allowed: left available on purpose. */
+            decision: z.enum(['banned', 'allowed']),
+          })
+          .strict(),
+      )
+      .default([]),
     /** Named default tolerance for every case (see src/grader/tolerance.ts); a case may override it. */
     tolerance: z.enum(TOLERANCE_NAMES).default('float32'),
     /** Wall-clock budget for running all cases of one submission, in milliseconds. */

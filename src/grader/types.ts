@@ -3,6 +3,7 @@
  * (reference → orchestrator → learner and back) is plain, structured-cloneable data.
  */
 import type * as tfNs from '@tensorflow/tfjs';
+import type { SyntaxLocator } from './syntax';
 import type { Tolerance, ToleranceName } from './tolerance';
 
 /** The tfjs namespace, as seen by cases (the reference realm's own, unguarded tf). */
@@ -152,7 +153,7 @@ export type LearnerEvent =
   | { type: 'case'; index: number; ok: true; value: Plain; leaked: number; ms: number }
   | { type: 'case'; index: number; ok: false; error: GradeError; ms: number }
   /** The submission could not be run at all (syntax error, missing export, module threw). */
-  | { type: 'fatal'; error: GradeError }
+  | { type: 'fatal'; error: GradeError; syntax?: boolean }
   | { type: 'done' };
 
 /** How a learner run ended, as seen by the host. */
@@ -213,4 +214,9 @@ export interface LearnerPort {
    * them as hostile) and returns true when the run is complete; the realm is then killed.
    */
   run(job: LearnerJob, onMessage: (data: unknown) => boolean, timeoutMs: number, signal?: AbortSignal): Promise<LearnerOutcome>;
+  /**
+   * Where a syntax error really is (TypeScript's parser), run where a deadline can end it
+   * (src/grader/syntax.ts). Without it, reports keep the realm compiler's own position.
+   */
+  locateSyntax?: SyntaxLocator;
 }

@@ -8,6 +8,7 @@
  *  - when both sides hold different code for the same exercise, that is a conflict: the page asks
  *    which to keep (suggesting the newer one), and the other is kept in the version history.
  */
+import { earlierOf, instant, laterOf } from './instant';
 import type { ExportExercise, ProgressExport } from './export-format';
 import type { ExerciseProgress } from './schema';
 
@@ -41,7 +42,7 @@ export function planImport(file: ProgressExport, local: (id: string) => Exercise
     seen.add(entry.id);
     const mine = local(entry.id);
     const importedAt = entry.lastAttemptAt ?? file.exportedAt;
-    const newer = hasWork(mine) && (mine.latestCodeAt ?? mine.updatedAt) > importedAt ? 'local' : 'imported';
+    const newer = hasWork(mine) && instant(mine.latestCodeAt ?? mine.updatedAt) > instant(importedAt) ? 'local' : 'imported';
     let kind: ImportKind;
     if (!hasWork(mine)) kind = 'new';
     else if (differ(mine.latestCode, entry.latestCode) || differ(mine.passingCode, entry.passingCode)) kind = 'conflict';
@@ -52,8 +53,6 @@ export function planImport(file: ProgressExport, local: (id: string) => Exercise
   return plan;
 }
 
-const later = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a > b ? a : b);
-const earlier = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a < b ? a : b);
 
 /**
  * The merged record. `keep` decides whose code wins where both sides have some; the caller keeps
@@ -65,7 +64,7 @@ export function mergeImported(local: ExerciseProgress, entry: ExportExercise, ke
   const latestCode = first(mine.latestCode, theirs.latestCode);
   const passingCode = first(mine.passingCode, theirs.passingCode);
   const status = local.status === 'passed' || entry.status === 'passed' ? 'passed' : local.status === 'in-progress' || entry.status === 'in-progress' ? 'in-progress' : 'not-started';
-  const lastResult = (entry.lastResult?.at ?? '') > (local.lastResult?.at ?? '') ? entry.lastResult : local.lastResult;
+  const lastResult = instant(entry.lastResult?.at) > instant(local.lastResult?.at) ? entry.lastResult : local.lastResult;
   const takeImportedCode = latestCode !== local.latestCode;
   return {
     ...local,
@@ -73,9 +72,9 @@ export function mergeImported(local: ExerciseProgress, entry: ExportExercise, ke
     attempts: Math.max(local.attempts, entry.attempts),
     // The export has no failure count: failed runs are at least those of either side.
     failedAttempts: Math.max(local.failedAttempts, entry.attempts - (entry.status === 'passed' ? 1 : 0), 0),
-    firstAttemptAt: earlier(local.firstAttemptAt, entry.firstAttemptAt),
-    lastAttemptAt: later(local.lastAttemptAt, entry.lastAttemptAt),
-    passedAt: earlier(local.passedAt, entry.passedAt),
+    firstAttemptAt: earlierOf(local.firstAttemptAt, entry.firstAttemptAt),
+    lastAttemptAt: laterOf(local.lastAttemptAt, entry.lastAttemptAt),
+    passedAt: earlierOf(local.passedAt, entry.passedAt),
     latestCode,
     latestCodeAt: takeImportedCode ? at : local.latestCodeAt,
     passingCode,

@@ -29,6 +29,7 @@
  *  - Another tab's code is never overwritten unseen: when this tab writes over a draft it has not
  *    seen, that draft is first kept in the history (kind `other-tab`).
  */
+import { byInstant, laterOf } from './instant';
 import { BACKUP_PREFIX, RECORD_PREFIX, browserStorage, recordKey, versionsKey } from './keys';
 import type { ExportExercise } from './export-format';
 import { mergeImported } from './import';
@@ -156,7 +157,7 @@ function isQuotaError(err: unknown): boolean {
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
 }
 
-const later = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a > b ? a : b);
+const later = laterOf;
 const earlier = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a < b ? a : b);
 
 /**
@@ -353,7 +354,7 @@ export function createProgressStore(options: StoreOptions = {}): ProgressStore {
     const extra = includePending ? pendingHistory.get(id) : undefined;
     if (extra) {
       const known = new Set(entries.map((e) => `${e.at}\0${e.code}`));
-      entries = [...entries, ...extra.filter((e) => !known.has(`${e.at}\0${e.code}`))].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+      entries = [...entries, ...extra.filter((e) => !known.has(`${e.at}\0${e.code}`))].sort((a, b) => byInstant(a.at, b.at));
     }
     return { entries, writable };
   }

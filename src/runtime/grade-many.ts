@@ -1,6 +1,6 @@
 import { gradeSubmission } from '../grader/grade';
 import type { ExerciseMeta } from '../grader/schema';
-import type { GradeReport, ReferencePort } from '../grader/types';
+import type { GradeReport, LearnerPort, ReferencePort } from '../grader/types';
 import { learnerPortFromPool } from './learner-port';
 import type { Pool } from './pool';
 
@@ -32,8 +32,8 @@ export interface GradeManyOptions {
  * fresh realm, so a hostile or hung submission costs only its own slot and timeout.
  * Results come back in the submissions' order.
  */
-export async function gradeMany(pool: Pool, reference: ReferencePort, submissions: readonly Submission[], { concurrency = 1, onProgress, signal, retryTimeouts = false, onRetry }: GradeManyOptions = {}): Promise<GradeReport[]> {
-  const learner = learnerPortFromPool(pool);
+export async function gradeMany(source: Pool | LearnerPort, reference: ReferencePort, submissions: readonly Submission[], { concurrency = 1, onProgress, signal, retryTimeouts = false, onRetry }: GradeManyOptions = {}): Promise<GradeReport[]> {
+  const learner: LearnerPort = 'warm' in source ? learnerPortFromPool(source) : source;
   const reports: GradeReport[] = new Array(submissions.length);
   let next = 0;
   let done = 0;

@@ -14,11 +14,19 @@ const scope = self as unknown as { onmessage: ((e: MessageEvent) => void) | null
 
 // Second layer behind the policy: ways out of a worker, removed from its global. Learner code
 // never sees this global (the compartment has its own), so this only matters if that fails.
-for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebTransport', 'EventSource', 'importScripts', 'indexedDB', 'caches', 'Worker', 'SharedWorker', 'FontFace', 'BroadcastChannel', 'navigator']) {
-  try {
-    delete scope[name];
-  } catch {
-    // non-configurable: the policy still holds
+// Most of them are not own properties of the global but live on its prototype chain
+// (WorkerGlobalScope.prototype, …): `delete self.fetch` would leave them in place, so each is
+// deleted wherever it is an own property. tests/e2e/sandbox.spec.ts checks, in Chromium, that
+// none is left reachable from the real bundle's global.
+export const WAYS_OUT = ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebTransport', 'EventSource', 'importScripts', 'indexedDB', 'caches', 'Worker', 'SharedWorker', 'FontFace', 'fonts', 'BroadcastChannel', 'navigator', 'Request', 'WebSocketStream'] as const;
+for (const name of WAYS_OUT) {
+  for (let o: object | null = scope; o !== null; o = Object.getPrototypeOf(o)) {
+    if (!Object.hasOwn(o, name)) continue;
+    try {
+      delete (o as Record<string, unknown>)[name];
+    } catch {
+      // non-configurable: the policy still holds
+    }
   }
 }
 

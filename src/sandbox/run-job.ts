@@ -32,6 +32,7 @@ export function prepareRealm(host: RealmHost): (job: WireJob) => void {
   const memory = tf.memory.bind(tf);
   const dispose = tf.dispose.bind(tf);
   const log = createLogSink(reader, emit);
+  const tracked = trackAddWeight(tf, reader);
   // tfjs's own tensor.print() writes to the realm's console: route that to the log too.
   const realConsole = globalThis.console as unknown as Record<LogLevel, unknown>;
   for (const level of LEVELS) realConsole[level] = (...args: unknown[]) => log(level, args);
@@ -40,10 +41,12 @@ export function prepareRealm(host: RealmHost): (job: WireJob) => void {
     const compiled = compileSubmission(job.code);
     if (!compiled.ok) {
       const { message, line, column } = compiled.error;
-      emit({ type: 'fatal', error: { kind: 'compile', message, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) } });
+      emit({ type: 'fatal', error: { kind: 'compile', message, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) }, ...(compiled.syntax ? { syntax: true } : {}) });
       return;
     }
-    const guard = createGuard(tf, { banned: job.banned, grants: job.grants });
+    // A layer exercise may follow tfjs's custom-layer idiom (registerClass) without the registry.
+    const grants = job.kind === 'layer' ? [...job.grants, 'serialization.registerClass'] : job.grants;
+    const guard = createGuard(tf, { banned: job.banned, grants });
     const learnerConsole = Object.freeze(Object.fromEntries(LEVELS.map((l) => [l, (...args: unknown[]) => log(l, args)])));
     const compartment = new Compartment({ globals: { console: learnerConsole }, __options__: true });
     const lineOffset = measureLineOffset(compartment);
@@ -89,7 +92,7 @@ export function prepareRealm(host: RealmHost): (job: WireJob) => void {
         let cleanup = () => undefined as void;
         if (job.kind === 'layer') {
           const ctorArgs = (c.construct ?? []).map((a) => fromPlain(tf, a));
-          const run = runLayerCheck(tf, entry as new (...a: unknown[]) => LearnerLayer, ctorArgs, inputs, c.layerCheck ?? 'apply');
+          const run = runLayerCheck(tf, tracked, entry as new (...a: unknown[]) => LearnerLayer, ctorArgs, inputs, c.layerCheck ?? 'apply');
           output = run.output;
           cleanup = run.dispose;
         } else if (c.moreCalls) {
@@ -114,6 +117,7 @@ export function prepareRealm(host: RealmHost): (job: WireJob) => void {
         const error =
           e instanceof WireBudgetError ? { kind: 'runtime' as const, code: 'output-too-large' as const, limit: e.limit }
           : e === NO_WEIGHTS ? { kind: 'runtime' as const, code: 'layer-no-weights' as const }
+          : e instanceof WeightsMismatch ? { kind: 'runtime' as const, code: 'layer-weights-mismatch' as const, expected: e.expected, found: e.found }
           : errorOf(e, '运行出错');
         emit({ type: 'case', index, ok: false, error, ms });
       }
@@ -124,20 +128,70 @@ export function prepareRealm(host: RealmHost): (job: WireJob) => void {
 
 interface LearnerLayer {
   apply(x: unknown): unknown;
-  setWeights(w: unknown[]): void;
   computeOutputShape(s: unknown): unknown;
-  countParams(): number;
-  weights: { shape: number[] }[];
 }
 
 const NO_WEIGHTS = Object.freeze(new Error('layer has no weights'));
+
+/** The weights the grader sets differ in number or shape from what the layer added. */
+class WeightsMismatch extends Error {
+  constructor(readonly expected: number[][], readonly found: number[][]) {
+    super('weights mismatch');
+  }
+}
+
+/** One weight a layer created through addWeight, as tfjs's engine recorded it. */
+interface TrackedWeight {
+  /** The tf.Variable the LayerVariable holds, taken when addWeight returned it. */
+  readonly val: object;
+  readonly shape: readonly number[];
+  readonly size: number;
+}
+
+/**
+ * What the framework tracked for each layer: the variables `Layer.prototype.addWeight` created,
+ * recorded by a wrapper installed before any learner code runs (with the original, the
+ * Variable's `assign` and the tensor reader all captured now). The grader reads shapes, counts
+ * parameters and sets weights through these records only, so a layer's own `weights` getter,
+ * `setWeights`, `countParams`, or variables pushed into tfjs's lists by hand change nothing.
+ */
+function trackAddWeight(tf: TF, reader: TensorReader): { weightsOf(layer: object): readonly TrackedWeight[]; write(w: TrackedWeight, value: unknown): void } {
+  const proto = tf.layers.Layer.prototype as unknown as { addWeight: (...a: unknown[]) => unknown };
+  const original = proto.addWeight;
+  const assign = (tf.Variable.prototype as unknown as { assign: (v: unknown) => void }).assign;
+  const byLayer = new WeakMap<object, TrackedWeight[]>();
+  proto.addWeight = function addWeight(this: object, ...args: unknown[]) {
+    const variable = Reflect.apply(original, this, args);
+    const d = typeof variable === 'object' && variable !== null ? Reflect.getOwnPropertyDescriptor(variable, 'val') : undefined;
+    const val = d && 'value' in d ? (d.value as unknown) : undefined;
+    const record = reader.recordOf(val);
+    if (record && typeof val === 'object' && val !== null) {
+      const list = byLayer.get(this) ?? [];
+      list.push(Object.freeze({ val, shape: record.shape, size: record.size }));
+      byLayer.set(this, list);
+    }
+    return variable;
+  };
+  return {
+    weightsOf: (layer) => byLayer.get(layer) ?? [],
+    write: (w, value) => Reflect.apply(assign, w.val, [value]),
+  };
+}
 
 /**
  * One check of the layer protocol (LAYER_CHECKS in src/grader/types.ts). The layer is built
  * through apply() on the case's batch, never build() directly: tfjs marks a layer built only
  * in apply(), so a later apply() would otherwise build it again with fresh random weights.
+ * Inputs may have any rank ≥ 2 ([n, d], [n, L, d] …): the batch is the first axis.
  */
-function runLayerCheck(tf: TF, Entry: new (...a: unknown[]) => LearnerLayer, ctorArgs: unknown[], inputs: unknown[], check: LayerCheck): { output: unknown; dispose(): void } {
+function runLayerCheck(
+  tf: TF,
+  tracked: ReturnType<typeof trackAddWeight>,
+  Entry: new (...a: unknown[]) => LearnerLayer,
+  ctorArgs: unknown[],
+  inputs: unknown[],
+  check: LayerCheck,
+): { output: unknown; dispose(): void } {
   const [x, weights] = inputs as [{ shape: number[] }, unknown[] | undefined];
   const make = () => Reflect.construct(Entry, ctorArgs);
   // The layer's own variables are the grader's to free, not leaks of the learner's.
@@ -151,26 +205,38 @@ function runLayerCheck(tf: TF, Entry: new (...a: unknown[]) => LearnerLayer, cto
       }
     }
   };
+  const added = (layer: object) => {
+    const list = tracked.weightsOf(layer);
+    if (list.length === 0) throw NO_WEIGHTS;
+    return list;
+  };
+  const setWeights = (layer: object) => {
+    if (!weights) return;
+    const list = added(layer);
+    const given = weights.map((w) => Array.from((w as { shape: number[] }).shape));
+    const have = list.map((w) => [...w.shape]);
+    if (given.length !== have.length || given.some((g, i) => g.join(',') !== have[i]!.join(','))) throw new WeightsMismatch(given, have);
+    list.forEach((w, i) => tracked.write(w, weights[i]));
+  };
+  const featureShape = x.shape.slice(1);
   if (check === 'sequential') {
     const layer = make();
     const model = tf.sequential();
     owned.push(model);
-    model.add(tf.layers.inputLayer({ inputShape: [x.shape[1]!] }));
+    model.add(tf.layers.inputLayer({ inputShape: featureShape }));
     model.add(layer as never);
-    if ((layer.weights?.length ?? 0) === 0) throw NO_WEIGHTS;
-    if (weights) layer.setWeights(weights);
+    setWeights(layer);
     return { output: model.predict(x as never), dispose };
   }
   const layer = make();
   owned.push(layer as unknown as { dispose(): unknown });
   const first = layer.apply(x);
   tf.dispose(first as never);
-  const built = layer.weights ?? [];
-  if (built.length === 0) throw NO_WEIGHTS;
-  if (check === 'weights') return { output: Array.from(built, (w) => Array.from(w.shape)), dispose };
-  if (check === 'outputShape') return { output: layer.computeOutputShape([null, x.shape[1]]), dispose };
-  if (check === 'countParams') return { output: layer.countParams(), dispose };
-  if (weights) layer.setWeights(weights);
+  const built = added(layer);
+  if (check === 'weights') return { output: built.map((w) => [...w.shape]), dispose };
+  if (check === 'outputShape') return { output: layer.computeOutputShape([null, ...featureShape]), dispose };
+  if (check === 'countParams') return { output: built.reduce((n, w) => n + w.size, 0), dispose };
+  setWeights(layer);
   return { output: layer.apply(x), dispose };
 }
 

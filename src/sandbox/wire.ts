@@ -37,6 +37,8 @@ export const wireErrorSchema = z.union([
   z.object({ kind: z.literal('runtime'), code: z.literal('output-too-large'), limit: z.number() }),
   /** A layer that has no weights after it was built: it never called this.addWeight. */
   z.object({ kind: z.literal('runtime'), code: z.literal('layer-no-weights') }),
+  /** The weights the grader sets (`expected` shapes) differ from those the layer added (`found`). */
+  z.object({ kind: z.literal('runtime'), code: z.literal('layer-weights-mismatch'), expected: z.array(z.array(z.number().int()).max(8)).max(64), found: z.array(z.array(z.number().int()).max(8)).max(64) }),
 ]);
 export type WireError = z.infer<typeof wireErrorSchema>;
 
@@ -59,14 +61,15 @@ export const wirePlainSchema: z.ZodType<WirePlain> = z.lazy(() =>
 export const wireEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('log'), level: z.enum(['log', 'info', 'warn', 'error', 'debug']), text: z.string().max(20_000), code: z.literal('log-truncated').optional(), maxLines: z.number().optional(), maxChars: z.number().optional() }),
   z.object({ type: z.literal('case'), index: z.number().int().nonnegative(), ok: z.boolean(), value: wirePlainSchema.optional(), error: wireErrorSchema.optional(), leaked: z.number().optional(), ms: z.number() }),
-  z.object({ type: z.literal('fatal'), error: wireErrorSchema }),
+  /** `syntax`: a parse error, whose position the host may refine (src/grader/syntax.ts). */
+  z.object({ type: z.literal('fatal'), error: wireErrorSchema, syntax: z.boolean().optional() }),
   z.object({ type: z.literal('done') }),
 ]);
 export type WireEvent =
   | { type: 'log'; level: 'log' | 'info' | 'warn' | 'error' | 'debug'; text: string; code?: 'log-truncated'; maxLines?: number; maxChars?: number }
   | { type: 'case'; index: number; ok: true; value: WirePlain; leaked: number; ms: number }
   | { type: 'case'; index: number; ok: false; error: WireError; ms: number }
-  | { type: 'fatal'; error: WireError }
+  | { type: 'fatal'; error: WireError; syntax?: boolean }
   | { type: 'done' };
 
 /** The one job a learner realm runs (validated in the realm before anything else). */

@@ -4,7 +4,7 @@
  */
 import type { GradeReport } from '../grader/types';
 import { t } from '../i18n/t';
-import type { ClassStudent, Reported } from './class';
+import type { ClassStudent, IdentityFlag, Reported, SupersededFile } from './class';
 import { codeToGrade } from './class';
 import { toCsv } from './csv';
 import { verdictOf, type Verdict } from './verdict';
@@ -37,7 +37,10 @@ export interface StudentResult {
   name: string;
   file: string;
   exportedAt: string;
-  superseded: string[];
+  /** Every other export of this student, with why it lost. */
+  superseded: SupersededFile[];
+  /** What a teacher should look at before trusting the verdicts (src/teacher/class.ts). */
+  flags: IdentityFlag[];
   /** One cell per course exercise, in course order. */
   cells: CellResult[];
 }
@@ -87,6 +90,7 @@ export function studentResult(student: ClassStudent, exerciseIds: readonly strin
     file: student.file,
     exportedAt: student.exportedAt,
     superseded: student.superseded,
+    flags: student.flags,
     cells: exerciseIds.map((id) => cellResult(student, id, reports.get(id))),
   };
 }
@@ -120,7 +124,7 @@ export function toCliJson(r: ClassResults) {
       for (const c of s.cells) {
         exercises[c.exercise] = { reported: c.reported, verdict: c.verdict, score: c.score, ...(c.error ? { error: { kind: c.error.kind, message: c.error.message } } : {}) };
       }
-      return { id: s.id, name: s.name, file: s.file, exportedAt: s.exportedAt, exercises };
+      return { id: s.id, name: s.name, file: s.file, exportedAt: s.exportedAt, superseded: s.superseded, flags: s.flags, exercises };
     }),
     errors: r.errors.map((e) => ({ file: e.file, message: e.message })),
     summary: summarize(r),

@@ -8,6 +8,8 @@
  * Jaccard similarity of token 4-gram sets at or above NEAR_DUPLICATE_JACCARD.
  */
 
+import { SIMILARITY_TOKEN } from './tokens';
+
 /** Two submissions with at least this Jaccard similarity of token 4-grams are flagged. */
 export const NEAR_DUPLICATE_JACCARD = 0.9;
 /** Shorter normalised submissions (in tokens) are never flagged: there are too few ways to write them. */
@@ -18,7 +20,7 @@ const KEYWORDS = new Set(
   'abstract as async await break case catch class const constructor continue debugger declare default delete do else enum export extends false finally for from function get if implements import in instanceof interface let new null number of private protected public readonly return set static string super switch this throw true try type typeof undefined var void while with yield boolean any unknown never tf Math Array Number Object console'.split(' '),
 );
 
-const TOKEN = /\/\/[^\n]*|\/\*[\s\S]*?\*\/|`(?:\\[\s\S]|[^`\\])*`|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|[A-Za-z_$][\w$]*|\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+|=>|===|!==|\*\*|[^\s]/g;
+const TOKEN = SIMILARITY_TOKEN;
 
 /** The normalised token list of a submission. */
 export function normalizeTokens(code: string): string[] {

@@ -12,6 +12,7 @@ import { learnerPortFromPool } from '../runtime/learner-port';
 import { createPool } from '../runtime/pool';
 import { gradeMany, type GradeManyOptions, type Submission } from '../runtime/grade-many';
 import { referenceResponseSchema } from './protocol';
+import { createBrowserSyntaxLocator } from './syntax-locator';
 
 export interface GradeRequest {
   exercise: ExerciseMeta;
@@ -111,7 +112,8 @@ export function createBrowserGrader({ size = 1 }: BrowserGraderOptions = {}): Br
   // One fresh learner realm per run; the next one loads while the current one grades.
   const spawner = createBrowserSpawner(LEARNER_REALM_URL);
   const pool = createPool({ spawn: spawner, size, prespawn: size });
-  const learnerPort: LearnerPort = learnerPortFromPool(pool);
+  const locateSyntax = createBrowserSyntaxLocator();
+  const learnerPort: LearnerPort = learnerPortFromPool(pool, locateSyntax);
 
   return {
     async grade({ exercise, code, seed }) {
@@ -133,7 +135,7 @@ export function createBrowserGrader({ size = 1 }: BrowserGraderOptions = {}): Br
       }
     },
     gradeMany(submissions, options = {}) {
-      return gradeMany(pool, referencePort, submissions, { concurrency: size, retryTimeouts: true, ...options });
+      return gradeMany(learnerPort, referencePort, submissions, { concurrency: size, retryTimeouts: true, ...options });
     },
     async warm(exerciseId) {
       await Promise.all([pool.ready(), referencePort.prepare(exerciseId, randomSeed())]);
@@ -146,6 +148,7 @@ export function createBrowserGrader({ size = 1 }: BrowserGraderOptions = {}): Br
       reference?.terminate();
       pool.dispose();
       spawner.dispose();
+      locateSyntax.dispose();
       reference = undefined;
     },
   };

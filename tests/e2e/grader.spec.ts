@@ -1,7 +1,8 @@
 // The browser's Web Worker host and the Node CLI share one engine: for the same code and
 // seed they must print the same verdict, case by case, message by message.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
@@ -36,6 +37,33 @@ test('the Web Worker host gives the same verdict as the CLI for the same code an
     await expect(json).not.toBeEmpty({ timeout: 30_000 });
     const browser = JSON.parse((await json.textContent())!);
     expect(browser, `${id} ${file}`).toEqual(cliJson(id, join(ROOT, file)));
+  }
+});
+
+test('code that hangs the compiler costs its own run only: the page keeps painting and prints what the CLI prints', async ({ page }) => {
+  test.setTimeout(120_000);
+  // Sucrase backtracks for hours over 28 nested generic arrow heads; TypeScript's parser, asked
+  // where the error in 30 nested unclosed `async (` is, speculates for minutes.
+  const bombs: [string, string, string][] = [
+    ['relu', 'generic.ts', `import * as tf from '@tensorflow/tfjs';\nexport const relu = ${'<T>('.repeat(28)}x${')'.repeat(28)};\n`],
+    ['softmax', 'async.ts', `import * as tf from '@tensorflow/tfjs';\nexport function softmax(z: tf.Tensor) { return ${'async ('.repeat(30)}\n`],
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'bombs-'));
+  await page.goto('/grader/');
+  for (const [id, name, code] of bombs) {
+    writeFileSync(join(dir, name), code);
+    await page.selectOption('#grader-exercise', id);
+    await page.fill('#grader-seed', String(SEED));
+    await page.fill('#grader-code', code);
+    await page.evaluate(() => (document.getElementById('grader-json')!.textContent = ''));
+    await page.click('#grader-run');
+    // The main thread answers while the run lasts: two animation frames go by.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const json = page.locator('#grader-json');
+    await expect(json).not.toBeEmpty({ timeout: 30_000 });
+    const browser = JSON.parse((await json.textContent())!);
+    expect(browser.error.kind).toBe(id === 'relu' ? 'timeout' : 'compile');
+    expect(browser, name).toEqual(cliJson(id, join(dir, name)));
   }
 });
 

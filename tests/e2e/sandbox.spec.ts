@@ -77,3 +77,24 @@ test('the learner worker reaches neither the beacon nor any storage', async ({ p
   }
   expect(hits).toEqual([]);
 });
+
+test("the real learner bundle's own global keeps none of the ways out (the layer under the compartment, behind the policy)", async ({ page }) => {
+  test.setTimeout(60_000);
+  const ways = ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebTransport', 'EventSource', 'importScripts', 'indexedDB', 'caches', 'Worker', 'SharedWorker', 'FontFace', 'BroadcastChannel', 'navigator'];
+  // The real bundle, with one line after its synchronous set-up that lists what is still
+  // reachable from the worker's global (prototype chain included), before any job arrives.
+  await page.route(/\/sandbox\/learner-realm\.[0-9a-f]+\.js$/, async (route) => {
+    const response = await route.fetch();
+    const body = `${await response.text()}\n;console.log('WAYS-OUT [' + ${JSON.stringify(ways)}.filter((n) => n in self).join(',') + ']');`;
+    await route.fulfill({ response, body });
+  });
+  const seen: string[] = [];
+  page.on('console', (m) => {
+    if (m.text().startsWith('WAYS-OUT')) seen.push(m.text());
+  });
+  await page.goto('/exercises/sigmoid/');
+  await page.locator('[data-action="run"]').click();
+  await expect(page.locator('[data-results] [data-summary]')).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => seen.length).toBeGreaterThan(0);
+  expect(seen[0]).toBe('WAYS-OUT []');
+});

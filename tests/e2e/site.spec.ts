@@ -192,6 +192,11 @@ test('exercise page shell exposes the workbench contract', async ({ page }) => {
   const data = JSON.parse((await page.locator('script#exercise-data').textContent()) ?? '{}') as { id?: string };
   expect(data.id).toBe(id);
   await expect(page.locator('.ex-statement [data-pagefind-body]')).not.toBeEmpty();
+  // exercise.json's disguises are listed under the statement, each with its decision.
+  await page.goto('/exercises/sigmoid/');
+  const disguises = page.locator('.ex-statement [data-disguises]');
+  await expect(disguises.locator('[data-disguise="softmax"][data-decision="banned"]')).toContainText('tf.softmax');
+  await expect(disguises.locator('[data-disguise="tanh"][data-decision="allowed"]')).toContainText('tanh(z/2)');
 });
 
 test('code blocks have a keyboard-accessible copy button that announces 已复制', async ({ page, context }) => {

@@ -13,6 +13,7 @@ import { toCsv } from '../../src/teacher/csv';
 import { checkExportSize, readExport } from '../../src/teacher/read-export';
 import { toCliJson, studentResult } from '../../src/teacher/results';
 import { normalizeTokens, similarSubmissions } from '../../src/teacher/similarity';
+import { HIGHLIGHT_TOKEN } from '../../src/teacher/tokens';
 import { verdictOf } from '../../src/teacher/verdict';
 
 const FIXTURES = join(process.cwd(), 'tests/fixtures/exports');
@@ -137,9 +138,76 @@ describe('verdicts', () => {
       const cls = buildClass(order, KNOWN);
       expect(cls).toHaveLength(1);
       expect(cls[0]!.file).toBe('s001-honest.dlcourse.json');
-      expect(cls[0]!.superseded).toEqual(['s001-older.dlcourse.json']);
+      expect(cls[0]!.superseded).toEqual([{ file: 's001-older.dlcourse.json', exportedAt: '2026-11-21T10:00:00.000Z', reason: 'older' }]);
       expect(gradeTasks(cls, ['sigmoid', 'relu', 'param-count']).map((t) => t.exercise)).toEqual(['sigmoid', 'relu']);
     }
+  });
+});
+
+describe('identities that could be spoofed', () => {
+  const honest = () => {
+    const r = readExport(fixture('s001-honest.dlcourse.json'), KNOWN);
+    if (!r.ok) throw new Error('fixture');
+    return r.value;
+  };
+  const loaded = (file: string, value: ReturnType<typeof honest>) => ({ file, value, warnings: [] });
+  const NOW = new Date('2026-11-26T00:00:00.000Z');
+
+  it('an id with U+200B, a bidi mark or a full-width digit is the same student, and both files are flagged', () => {
+    for (const spoof of ['s001\u200b', '\u200es001', 's\uff10\uff10\uff11', ' s001\u2066 ']) {
+      const v = honest();
+      const forged = { ...v, student: { ...v.student, id: spoof }, exportedAt: '2026-11-25T11:00:00.000Z' };
+      const cls = buildClass([loaded('victim.json', v), loaded('forged.json', forged)], KNOWN, NOW);
+      expect(cls, JSON.stringify(spoof)).toHaveLength(1);
+      expect(cls[0]!.id).toBe('s001');
+      expect(cls[0]!.flags.map((f) => f.code)).toContain('lookalike-id');
+      expect(cls[0]!.superseded).toEqual([{ file: 'victim.json', exportedAt: '2026-11-25T10:00:00.000Z', reason: 'older' }]);
+    }
+  });
+
+  it('an id that only looks the same (Cyrillic letters) stays apart, and is flagged as a look-alike of the other', () => {
+    const v = honest();
+    const forged = { ...v, student: { ...v.student, id: '\u0455001' } };
+    const cls = buildClass([loaded('victim.json', v), loaded('forged.json', forged)], KNOWN, NOW);
+    expect(cls).toHaveLength(2);
+    for (const s of cls) expect(s.flags.map((f) => f.code)).toContain('lookalike-id');
+  });
+
+  it('a future exportedAt never wins silently: it is flagged, and the file it displaced is listed with its reason', () => {
+    const v = honest();
+    const forged = { ...v, exportedAt: '9999-12-31T00:00:00.000Z', student: { ...v.student, name: '张三 ' }, exercises: v.exercises.map((e) => ({ ...e, attempts: 1, firstAttemptAt: '2026-11-25T09:00:00.000Z' })) };
+    const cls = buildClass([loaded('victim.json', v), loaded('forged.json', forged)], KNOWN, NOW);
+    expect(cls).toHaveLength(1);
+    const codes = cls[0]!.flags.map((f) => f.code).sort();
+    expect(codes).toEqual(['future-date', 'history-differs']);
+    expect(cls[0]!.superseded).toEqual([{ file: 'victim.json', exportedAt: '2026-11-25T10:00:00.000Z', reason: 'older' }]);
+    // The JSON output names every file, the displaced one included, and the flags.
+    const json = toCliJson({ files: 2, students: cls.map((s) => studentResult(s, ['sigmoid'], new Map())), errors: [] });
+    expect(JSON.stringify(json)).toContain('victim.json');
+    expect(json.students[0]!.flags.map((f: { code: string }) => f.code)).toContain('future-date');
+  });
+
+  it('the same id with another name is flagged with both names', () => {
+    const v = honest();
+    const other = { ...v, student: { ...v.student, name: '李四' }, exportedAt: '2026-11-25T11:00:00.000Z' };
+    const cls = buildClass([loaded('a.json', v), loaded('b.json', other)], KNOWN, NOW);
+    const flag = cls[0]!.flags.find((f) => f.code === 'name-differs');
+    expect(flag && 'names' in flag ? [...flag.names].sort() : []).toEqual(['张三', '李四']);
+  });
+
+  it('a later export that only adds attempts is a plain newer file, with no flag', () => {
+    const v = honest();
+    const later = { ...v, exportedAt: '2026-11-25T12:00:00.000Z', exercises: v.exercises.map((e) => ({ ...e, attempts: e.attempts + 2 })) };
+    const cls = buildClass([loaded('a.json', v), loaded('b.json', later)], KNOWN, NOW);
+    expect(cls[0]!.flags).toEqual([]);
+    expect(cls[0]!.file).toBe('b.json');
+  });
+
+  it('names and ids lose control and bidi characters before anything shows them', () => {
+    const v = honest();
+    const evil = { ...v, student: { name: '\u202e张三\u001b]0;x\u0007', id: 's001' } };
+    const [s] = buildClass([loaded('a.json', evil)], KNOWN, NOW);
+    expect(s!.name).toBe('张三]0;x');
   });
 });
 
@@ -168,6 +236,18 @@ describe('importing one’s own export', () => {
     store.importEntry('relu', { ...plan[0]!.entry, latestCode: 'file draft' }, 'imported');
     expect(store.get('relu').latestCode).toBe('file draft');
     expect(store.versions('relu').map((v) => v.code)).toContain('newer local draft');
+  });
+
+  it('dates decide as instants: a draft run at 21:00+14:00 (07:00Z) is older than a local draft saved at 08:00Z', () => {
+    const store = createProgressStore({ storage: new MemoryStorage(), now: () => new Date('2026-11-20T08:00:00.000Z'), eventTarget: null });
+    store.saveDraft('relu', 'local draft', 'v');
+    const exp = buildExport([], { name: 'x', id: 's' }, 'b', KNOWN, new Date('2026-11-19T00:00:00.000Z'));
+    const entry = { id: 'relu', exerciseVersion: null, status: 'in-progress' as const, attempts: 1, firstAttemptAt: '2026-11-20T21:00:00+14:00', lastAttemptAt: '2026-11-20T21:00:00+14:00', passedAt: null, latestCode: 'file draft', passingCode: null, lastResult: null };
+    const plan = planImport({ ...exp, exercises: [entry] }, (id) => store.get(id), KNOWN);
+    expect(plan.map((p) => [p.kind, p.newer])).toEqual([['conflict', 'local']]);
+    // Merged, the earliest first attempt and the latest last attempt are chosen by instant too.
+    store.importEntry('relu', { ...entry, firstAttemptAt: '2026-11-20T09:00:00+14:00', lastAttemptAt: '2026-11-20T23:30:00+14:00' }, 'local');
+    expect(store.get('relu')).toMatchObject({ latestCode: 'local draft', firstAttemptAt: '2026-11-20T09:00:00+14:00' });
   });
 
   it('an identical entry is planned as unchanged', () => {
@@ -227,7 +307,8 @@ describe('grade-exports CLI', () => {
     expect(Object.keys(by).sort()).toEqual(['s001', 's002', 's003<script>window.__xss=2</script>', 's004', 's005']);
     const v = (id: string, ex: string) => by[id].exercises[ex];
     expect(by['s001'].file).toMatch(/s001-honest/);
-    expect(Object.keys(by['s001'])).toEqual(['id', 'name', 'file', 'exportedAt', 'exercises']);
+    expect(Object.keys(by['s001'])).toEqual(['id', 'name', 'file', 'exportedAt', 'superseded', 'flags', 'exercises']);
+    expect(by['s001'].superseded).toEqual([{ file: expect.stringContaining('s001-older'), exportedAt: '2026-11-21T10:00:00.000Z', reason: 'older' }]);
     expect(v('s001', 'sigmoid')).toEqual({ reported: 'passed', verdict: 'verified', score: 1 });
     expect(v('s001', 'relu')).toMatchObject({ reported: 'in-progress', verdict: 'not-passed' });
     expect(v('s001', 'param-count')).toEqual({ reported: 'not-started', verdict: 'not-attempted', score: 0 });
@@ -255,6 +336,25 @@ describe('grade-exports CLI', () => {
     expect(rows.find((x) => x.startsWith('s002,李四,sigmoid,'))).toMatch(/^s002,李四,sigmoid,passed,mismatch,/);
   }, 120_000);
 
+  it('one export whose code hangs the compiler costs only its own verdict; names reach the terminal sanitised', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'exports-'));
+    copyFileSync(join(FIXTURES, 's001-honest.dlcourse.json'), join(dir, 's001.dlcourse.json'));
+    const honest = JSON.parse(fixture('s001-honest.dlcourse.json'));
+    const bomb = `import * as tf from '@tensorflow/tfjs';\nexport const relu = ${'<T>('.repeat(28)}x${')'.repeat(28)};\n`;
+    const hostile = {
+      ...honest,
+      student: { id: 's007', name: '\u001b]0;pwned\u0007\u009b2J王五\u202e' },
+      exercises: [{ ...honest.exercises[0], id: 'relu', status: 'passed', latestCode: bomb, passingCode: bomb }],
+    };
+    writeFileSync(join(dir, 's007.dlcourse.json'), JSON.stringify(hostile));
+    const r = run(dir, '--jobs', '2');
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(r.stdout).toMatch(/s007 .*王五/);
+    expect(r.stdout).toMatch(/⚠ relu .*运行超时/);
+    expect(r.stdout).toMatch(/✓ sigmoid/);
+  }, 120_000);
+
   it('a 50 MB file is refused by size, unread, and the rest still grade', () => {
     const dir = mkdtempSync(join(tmpdir(), 'exports-'));
     const big = join(dir, 'huge.dlcourse.json');
@@ -279,5 +379,25 @@ describe('grade-exports CLI', () => {
     const missing = run('/no/such/file.dlcourse.json', '--json');
     expect(missing.status).toBe(2);
     expect(JSON.parse(missing.stdout).errors[0]).toMatchObject({ file: '/no/such/file.dlcourse.json' });
+  });
+});
+
+describe("tokenising students' code stays linear on hostile input", () => {
+  // Each of these took hours with patterns that rescan the rest of the file or line at every
+  // opening: the test's upper bound (not a wait) is far above what a linear pass needs.
+  const hostile = {
+    'unclosed comments': '/* '.repeat(100_000),
+    'unclosed templates': '`\\'.repeat(100_000),
+    'unclosed quotes on one line': "'\\".repeat(100_000),
+    'unclosed double quotes': '"\\'.repeat(100_000),
+  };
+  it.each(Object.entries(hostile))('%s', (_name, code) => {
+    expect(Array.isArray(normalizeTokens(code))).toBe(true);
+    expect([...code.matchAll(HIGHLIGHT_TOKEN)].length).toBeGreaterThan(0);
+  }, 10_000);
+
+  it('still tells comments, strings, numbers and keywords apart', () => {
+    const kinds = [...`const a = 'x'; // hi\n/* c */ return 3;`.matchAll(HIGHLIGHT_TOKEN)].map((m) => m.slice(1).findIndex((g) => g !== undefined) + 1);
+    expect(kinds).toEqual([4, 2, 1, 1, 4, 3]);
   });
 });

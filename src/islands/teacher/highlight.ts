@@ -3,11 +3,15 @@
  * from a file can't inject markup. A small tokenizer is enough for a viewer; Monaco would cost
  * megabytes on a page that only shows code.
  */
-const TOKEN = /(\/\/[^\n]*|\/\*[\s\S]*?\*\/)|(`(?:\\[\s\S]|[^`\\])*`|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")|\b(\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?)\b|\b(abstract|as|async|await|break|case|catch|class|const|continue|default|do|else|export|extends|false|finally|for|from|function|if|import|in|instanceof|interface|let|new|null|of|return|static|super|switch|this|throw|true|try|type|typeof|undefined|var|void|while|yield)\b/g;
+import { HIGHLIGHT_TOKEN, MAX_HIGHLIGHT_CHARS } from '../../teacher/tokens';
+
+const TOKEN = HIGHLIGHT_TOKEN;
 const CLASSES = ['', 'hl-comment', 'hl-string', 'hl-number', 'hl-keyword'];
 
-export function highlightInto(target: HTMLElement, code: string): void {
+export function highlightInto(target: HTMLElement, full: string): void {
   target.replaceChildren();
+  // A huge file is coloured up to MAX_HIGHLIGHT_CHARS and shown as plain text after that.
+  const code = full.slice(0, MAX_HIGHLIGHT_CHARS);
   let last = 0;
   for (const m of code.matchAll(TOKEN)) {
     const i = m.index ?? 0;
@@ -19,5 +23,5 @@ export function highlightInto(target: HTMLElement, code: string): void {
     target.append(span);
     last = i + m[0].length;
   }
-  if (last < code.length) target.append(document.createTextNode(code.slice(last)));
+  if (last < full.length) target.append(document.createTextNode(full.slice(last)));
 }

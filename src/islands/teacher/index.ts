@@ -10,7 +10,7 @@ import type { GradeReport } from '../../grader/types';
 import { t } from '../../i18n/t';
 import type { BrowserGrader } from '../../worker/client';
 import { buildClass, codeToGrade, gradeTasks, type ClassStudent, type GradeTask, type LoadedExport } from '../../teacher/class';
-import { describeExportError, describeExportWarning } from '../../teacher/messages';
+import { describeExportError, describeExportWarning, describeFlag, describeSuperseded } from '../../teacher/messages';
 import { checkExportSize, readExport } from '../../teacher/read-export';
 import { studentResult, toGradesCsv, toGradescope, type ClassResults, type StudentResult } from '../../teacher/results';
 import type { Verdict } from '../../teacher/verdict';
@@ -129,7 +129,10 @@ export function mountTeacherPage(): void {
       for (const w of r.warnings) fileRows.push({ name: file.name, kind: 'warning', text: describeExportWarning(w) });
     }
     students = buildClass([...files.values()], known);
-    for (const s of students) for (const f of s.superseded) fileRows.push({ name: f, kind: 'warning', text: t('teacher.superseded', { file: f }) });
+    for (const s of students) {
+      for (const f of s.superseded) fileRows.push({ name: f.file, kind: 'warning', text: describeSuperseded(s.id, f) });
+      for (const f of s.flags) fileRows.push({ name: s.file, kind: 'warning', text: describeFlag(f) });
+    }
     loadStatus.textContent = t('teacher.loaded', { ok, bad });
     renderFiles();
     $('tc-run').hidden = students.length === 0;

@@ -1,0 +1,9 @@
+import * as tf from '@tensorflow/tfjs';
+
+// 禁用：先得 σ(z) = exp(logSigmoid(z))，再乘 1 − σ(z)
+export function sigmoidDerivative(z: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => {
+    const s = tf.exp(tf.logSigmoid(z));
+    return tf.mul(s, tf.sub(1, s));
+  });
+}

@@ -1,0 +1,6 @@
+import * as tf from '@tensorflow/tfjs';
+
+// 禁用：σ(z) = exp(−logSumExp([0, −z]))，数值稳定的部分由 logSumExp 完成
+export function sigmoid(z: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => tf.exp(tf.neg(tf.logSumExp(tf.stack([tf.zerosLike(z), tf.neg(z)], -1), -1))));
+}
