@@ -30,7 +30,7 @@ export class MyDense extends tf.layers.Layer {
     const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape;
     const inDim = shape[shape.length - 1] as number; // 输入维度 d：最后一维
     // 顺序与 tf.layers.dense 相同：先 kernel，再 bias
-    this.kernel = this.addWeight('kernel', [inDim, this.units], 'float32', tf.initializers.glorotUniform({}));
+    this.kernel = this.addWeight('kernel', [inDim, this.units], 'float32', tf.initializers.glorotNormal({}));
     if (this.useBias) this.bias = this.addWeight('bias', [this.units], 'float32', tf.initializers.zeros());
     this.built = true;
   }

@@ -28,7 +28,7 @@ export class MyDense extends tf.layers.Layer {
   override build(inputShape: tf.Shape | tf.Shape[]): void {
     const shape = inputShape as tf.Shape;
     const inDim = shape[shape.length - 1] as number; // 输入维度 d：最后一维
-    // TODO: 1. 用 this.addWeight('kernel', [inDim, this.units], 'float32', tf.initializers.glorotUniform({})) 创建 kernel
+    // TODO: 1. 用 this.addWeight('kernel', [inDim, this.units], 'float32', tf.initializers.glorotNormal({})) 创建 kernel
     // TODO: 2. useBias 为 true 时，再用 this.addWeight('bias', [this.units], 'float32', tf.initializers.zeros()) 创建 bias
     void inDim;
     this.built = true;

@@ -30,7 +30,7 @@ const exercisePages = readdirSync(new URL('exercises/', root), { withFileTypes: 
 
 /** Text each page's cells must print (the worked numbers in the surrounding prose). */
 const EXPECTED: Record<string, (string | RegExp)[]> = {
-  '/chapters/01-what-is-deep-learning/': ['均方误差 L(w, b) = 141.7'],
+  '/chapters/01-what-is-deep-learning/': ['均方误差 L(w, b) = 141.7', '100 步之后：w = 2.50，b = 15.0'],
   '/chapters/02-neurons-perceptrons-mlp/': [
     '第 1 轮：出错 3 次，w = (0.5, 0.5)，b = -0.5',
     '第 2 轮：出错 0 次',
@@ -57,6 +57,20 @@ const EXPECTED: Record<string, (string | RegExp)[]> = {
     'Huber 在 c = 3.00 处最小',
     '平均二元交叉熵 = 0.280',
     'γ = 2 时 1.865',
+  ],
+  '/chapters/05-gradient-descent-backprop/': [
+    '原始面积，η = 0.0001：50 步后 L = 98.96',
+    /原始面积，η = 0\.0002：50 步后 L = \d\.\d\de\+2\d/,
+    '标准化，η = 0.1：50 步后 L = 50.00，w = 2.50，b = 15.00',
+    '你的 η = 0.3：每步乘以 1 − 2η = 0.40，单调收敛',
+    '批量（B = 200）：每轮 1 步，1 轮后 L = 8.072',
+    '随机（B = 1）：每轮 200 步，1 轮后 L = 0.281',
+    '反向：∂ℓ/∂r = 20，∂ℓ/∂b = 20，∂ℓ/∂w = 1200，∂ℓ/∂x = 40',
+    '∂L/∂W⁽¹⁾ = [[2,-1.5],[1,-2]] ，∂L/∂b⁽¹⁾ = [1,-1]',
+    '与 tf.grads 的最大差：0',
+    '两层网络：9 个参数，18 次前向传播',
+    'f(x) = x² 在 x = 3 处的导数：6',
+    '（答案 0、1、1、0）',
   ],
   '/exercises/conv2d/': ['Sobel 竖直边缘核 的输出'],
 };
