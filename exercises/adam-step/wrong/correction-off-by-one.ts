@@ -1,0 +1,14 @@
+// 错误：偏差修正用了旧的步数 t 而不是 t + 1。第一步时 1 − β^0 = 0，除以 0 得到 NaN / Infinity。
+import * as tf from '@tensorflow/tfjs';
+
+export function adamStep(param: tf.Tensor, grad: tf.Tensor, state: { m: tf.Tensor; v: tf.Tensor; t: number }, lr = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8) {
+  const r = tf.tidy(() => {
+    const m = tf.add(tf.mul(state.m, beta1), tf.mul(grad, 1 - beta1));
+    const v = tf.add(tf.mul(state.v, beta2), tf.mul(tf.square(grad), 1 - beta2));
+    const mHat = tf.div(m, 1 - Math.pow(beta1, state.t));
+    const vHat = tf.div(v, 1 - Math.pow(beta2, state.t));
+    const step = tf.div(mHat, tf.add(tf.sqrt(vHat), epsilon));
+    return { param: tf.sub(param, tf.mul(step, lr)), m, v };
+  });
+  return { param: r.param, state: { m: r.m, v: r.v, t: state.t + 1 } };
+}
