@@ -5,6 +5,6 @@ export function batchNorm(x: tf.Tensor2D, gamma: tf.Tensor1D, beta: tf.Tensor1D,
   return tf.tidy(() => {
     const mu = tf.mean(x, 0);
     const variance = tf.mean(tf.square(tf.sub(x, mu)), 0);
-    return tf.batchNorm(x, mu, variance, beta, gamma, eps);
+    return tf.batchNorm(x, mu, variance, beta, gamma, eps) as tf.Tensor2D;
   });
 }
