@@ -12,7 +12,7 @@ export function maxPool(x: tf.Tensor4D, size: number, stride: number): tf.Tensor
     const outW = Math.floor((inW - size) / stride) + 1;
     // 窗口里的每个位置 (i, j) 对应一块跨步切片 [n, outH, outW, c]：
     // 输出位置 (p, q) 取的是输入的 (p·stride + i, q·stride + j)
-    const slices: tf.Tensor4D[] = [];
+    const slices: tf.Tensor[] = [];
     for (let i = 0; i < size; i++) {
       for (let j = 0; j < size; j++) {
         slices.push(
