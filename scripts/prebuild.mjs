@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // `npm run prebuild` / `predev`: generates everything the site build reads and that is not in git
-// (src/generated/*, public/sandbox/, public/_astro/). The steps don't depend on each other, so
+// (src/generated/*, public/sandbox/, public/_astro/, public/data/). The steps don't depend on each other, so
 // they run side by side; the first failure fails the whole step after all have finished.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const STEPS = ['gen-tf-types.mjs', 'build-sandbox.mjs', 'build-monaco.mjs', 'build-typescript.mjs'];
+const STEPS = ['gen-tf-types.mjs', 'build-sandbox.mjs', 'build-monaco.mjs', 'build-typescript.mjs', 'build-data.mjs'];
 
 const run = (script) =>
   new Promise((resolve) => {

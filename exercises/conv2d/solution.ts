@@ -14,7 +14,7 @@ function padding1d(size: number, k: number, stride: number, pad: 'valid' | 'same
 
 /**
  * 二维卷积（互相关），NHWC 格式，用 im2col + 矩阵乘法实现。
- * x: [n, inH, inW, cin]；filter: [fh, fw, cin, cout]。
+ * x: [n, n_h, n_w, c_i]；filter: [k_h, k_w, c_i, c_o]。
  */
 export function conv2d(
   x: tf.Tensor4D,

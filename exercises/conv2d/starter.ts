@@ -2,9 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 
 /**
  * 二维卷积（互相关），NHWC 格式。
- * x: [n, inH, inW, cin]；filter: [fh, fw, cin, cout]；stride 同时用于高和宽。
+ * x: [n, n_h, n_w, c_i]；filter: [k_h, k_w, c_i, c_o]；stride 同时用于高和宽。
  * pad: 'valid' 不补零；'same' 按 TensorFlow 的规则补零（多出来的一格补在后面）。
- * 返回 [n, outH, outW, cout]。
+ * 返回 [n, out_h, out_w, c_o]。
  */
 export function conv2d(
   x: tf.Tensor4D,

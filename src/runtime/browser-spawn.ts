@@ -132,7 +132,7 @@ export function createBrowserSpawner(bundleUrl: string): SpawnRealm & { dispose(
         messageListener?.(e.data);
       };
       const channel: RealmChannel = {
-        post: (job) => port1.postMessage(job),
+        post: (job, transfer = []) => port1.postMessage(job, transfer),
         onMessage: (l) => (messageListener = l),
         onExit: (l) => {
           exitListener = l;

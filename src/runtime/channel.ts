@@ -4,8 +4,11 @@
  * Everything else (pre-spawning, timeouts, cancel, one realm per job) is the pool's.
  */
 export interface RealmChannel {
-  /** Sends the realm its one job (plain data; the realm validates it). */
-  post(job: unknown): void;
+  /**
+   * Sends the realm its one job (plain data; the realm validates it). `transfer` moves buffers
+   * instead of copying them where the host can (a browser worker); other hosts ignore it.
+   */
+  post(job: unknown, transfer?: Transferable[]): void;
   /** Every message the realm sends after 'ready', unparsed: the engine treats it as hostile. */
   onMessage(listener: (data: unknown) => void): void;
   /** The realm ended by itself (crash, exit, a byte or memory cap). Called at most once. */

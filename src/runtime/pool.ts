@@ -21,6 +21,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Called once the job has a slot (at once unless `size` jobs are running): before it, the job is queued. */
   onStart?(): void;
+  /** Buffers inside `job` to move to the realm rather than copy (a cell's data file). */
+  transfer?: Transferable[];
 }
 
 export interface Pool {
@@ -78,7 +80,7 @@ export function createPool({ spawn, size = 1, prespawn = size }: PoolOptions): P
     queue.shift()?.();
   };
 
-  const runOn = (ch: RealmChannel, job: unknown, { timeoutMs, onMessage, signal }: RunOptions) =>
+  const runOn = (ch: RealmChannel, job: unknown, { timeoutMs, onMessage, signal, transfer }: RunOptions) =>
     new Promise<RunOutcome>((resolve) => {
       let settled = false;
       const started = performance.now();
@@ -106,7 +108,7 @@ export function createPool({ spawn, size = 1, prespawn = size }: PoolOptions): P
       });
       ch.onExit((exit) => finish({ status: 'crashed', exit }));
       if (signal?.aborted) return onAbort();
-      ch.post(job);
+      ch.post(job, transfer);
     });
 
   return {

@@ -2,13 +2,15 @@
 // compartment whose only endowments are the guarded tf (the allowlist plus CELL_GRANTS: the
 // training APIs, since cells are demonstrations, not exercises), a console capture, `plot`,
 // `train` (live training charts and progress), the slider `params` and `mine` (the exports of
-// the learner's own exercise code when 用我的实现 is on, else empty). The module may use
+// the learner's own exercise code when 用我的实现 is on, else empty) and `data` (the data set the
+// page fetched for a <Cell data="…">, decoded by ./cell-data.ts, else empty). The module may use
 // top-level await (`await train.loop(…)`); 'done' is sent when it settles.
 // Streams log / plot / live / progress / error / done events.
 import { compileSubmission } from '../grader/compile';
 import { formatNumber } from '../grader/format';
 import type { LogLevel, TF } from '../grader/types';
 import { CELL_LIMITS, LIVE_FLUSH_MS, type CellEvent, type CellJob, type PlotSpec, type XySeries } from './cell-protocol';
+import { cellView, DataFormatError, decodeDataset } from './cell-data';
 import { createGuard } from './guard';
 import { measureLineOffset, runtimeError } from './run-job';
 import { createTensorReader, type TensorReader } from './tensors';
@@ -91,7 +93,19 @@ export function prepareCellRealm(host: { tf: TF; emit(event: CellEvent): void })
       }
     }
     mine = Object.freeze(mine);
-    const compartment = new Compartment({ globals: { console: learnerConsole, tf: guard.tf, plot: plots.api, train: train.api, params, mine }, __options__: true });
+    // <Cell data="…">: the page's bytes, checked here again (the job schema capped their size)
+    // before any cell code runs; the cell reads them as data.<key>.
+    let data: Readonly<Record<string, unknown>> = Object.freeze({});
+    if (job.data !== undefined) {
+      try {
+        data = Object.freeze({ [job.data.key]: cellView(decodeDataset(job.data.bytes)) });
+      } catch (e) {
+        emit({ type: 'error', kind: 'runtime', message: e instanceof DataFormatError ? e.message : '数据文件无法读取。' });
+        emit({ type: 'done', ms: now() - t0 });
+        return;
+      }
+    }
+    const compartment = new Compartment({ globals: { console: learnerConsole, tf: guard.tf, plot: plots.api, train: train.api, params, mine, data }, __options__: true });
     const lineOffset = measureLineOffset(compartment);
     try {
       // async, for top-level await; the same first line as measureLineOffset's probe.

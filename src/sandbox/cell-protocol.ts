@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cellDataSchema } from './cell-data';
 
 /**
  * The 'cell' job kind of the learner realm: a chapter's runnable code cell. Same sandbox as
@@ -34,6 +35,8 @@ export const cellJobSchema = z.object({
   params: z.record(z.string().max(64), z.number()),
   /** 用我的实现: the learner's own module for the cell's exercise; its exports become `mine`. */
   mine: z.string().max(200_000).optional(),
+  /** <Cell data="…">: the data file the page fetched for this run (checked and decoded in the realm: ./cell-data.ts). */
+  data: cellDataSchema.optional(),
 });
 export type CellJob = z.infer<typeof cellJobSchema>;
 

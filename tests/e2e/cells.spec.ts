@@ -334,6 +334,31 @@ test('用我的实现 on chapter 3: after passing softmax, the bound cell runs t
   await expect(cell).toHaveAttribute('data-cell-state', 'ok');
 });
 
+test('<Cell data>: the page fetches its data file only when the cell runs, once, and the cell reads the digits', async ({ page }) => {
+  const dataRequests: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/data/')) dataRequests.push(r.url());
+  });
+  await page.goto('/chapters/08-cnn/');
+  const cell = cellById(page, 'ch8-edges');
+  await expect(cell).toHaveAttribute('data-cell-data-url', /\/data\/digits-small\.[0-9a-f]{12}\.bin$/);
+  // Near the viewport, pointer and focus on it: the sandbox warms, and still no data is fetched.
+  await cell.scrollIntoViewIfNeeded();
+  await cell.hover();
+  await expect(page.locator('body')).toHaveAttribute('data-cell-realm', 'ready', { timeout: RUN_TIMEOUT });
+  expect(dataRequests, 'data fetched before the run').toEqual([]);
+  await runCell(cell);
+  const out = cell.locator('[data-cell-output]');
+  await expect(out).toContainText('验证集第 0 个数字，标签 9');
+  await expect(out).toContainText('竖直边缘（Sobel）：输出在');
+  expect(dataRequests).toHaveLength(1);
+  // Another digit: a re-run sends the page's copy again (a transferred buffer is gone from the page) without a new request.
+  await cell.locator('input[data-cell-param="index"]').fill('1');
+  await expect(out).toContainText('验证集第 1 个数字，标签 8', { timeout: RUN_TIMEOUT });
+  await expect(cell).toHaveAttribute('data-cell-state', 'ok', { timeout: RUN_TIMEOUT });
+  expect(dataRequests).toHaveLength(1);
+});
+
 for (const theme of ['light', 'dark'] as const) {
   test(`axe: no serious violations with cells, before and after running (${theme})`, async ({ page }) => {
     // An upper bound, not a wait: nine runs, each in a freshly spawned realm, on 2 shared cores.

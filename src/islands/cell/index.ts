@@ -17,6 +17,8 @@ import type { RunOutcome } from '../../runtime/pool';
 import type { CellEvent, PlotSpec } from '../../sandbox/cell-protocol';
 import type { LivePlot } from './plots';
 import { recordKey } from '../../progress/keys';
+import type { CellData } from '../../sandbox/cell-data';
+import { CellDataError, loadCellData } from './cell-data';
 import { clearDraft, loadDraft, saveDraft } from './drafts';
 import { runCell } from './runner';
 
@@ -55,6 +57,10 @@ export function mountCell(cell: HTMLElement, action?: string): void {
   const stopBtn = cell.querySelector<HTMLButtonElement>('[data-cell-action="stop"]');
   const progressEl = cell.querySelector<HTMLProgressElement>('[data-cell-progress]');
   const exercise = cell.dataset.exercise;
+  // <Cell data="…">: fetched on the first run only (src/islands/cell/cell-data.ts).
+  const dataSpec = cell.dataset.cellDataUrl && cell.dataset.cellDataKey
+    ? { url: cell.dataset.cellDataUrl, key: cell.dataset.cellDataKey, bytes: Number(cell.dataset.cellDataBytes), name: cell.dataset.cellDataName ?? '' }
+    : undefined;
   let useMine = false;
 
   let editor: HTMLTextAreaElement | undefined;
@@ -265,11 +271,23 @@ export function mountCell(cell: HTMLElement, action?: string): void {
       plots[index] = { el, kind: spec.kind, update: made.update };
     };
     let outcome: RunOutcome;
+    let dataFailure: string | undefined;
     try {
-      outcome = await runCell({
+      let data: CellData | undefined;
+      if (dataSpec) {
+        status.textContent = t('cellData.loading', { name: dataSpec.name });
+        try {
+          data = { key: dataSpec.key, bytes: await loadCellData(dataSpec.url, dataSpec.bytes) };
+        } catch (e) {
+          dataFailure = e instanceof CellDataError ? e.reason : String((e as Error)?.message ?? e);
+        }
+        if (seq === runSeq && !dataFailure) status.textContent = tfLoaded ? t('cell.running') : t('cell.loading');
+      }
+      outcome = dataFailure !== undefined ? { status: 'done' } : mine.signal.aborted ? { status: 'cancelled' } : await runCell({
         code: code(),
         params: params(),
         mine: useMine ? learnerCode() ?? undefined : undefined,
+        data,
         timeoutMs,
         signal: mine.signal,
         onEvent,
@@ -299,7 +317,11 @@ export function mountCell(cell: HTMLElement, action?: string): void {
     // Plots this run no longer draws go away; the others were updated in place.
     for (const slot of plots.slice(plotCount)) slot.el.remove();
     plots = plots.slice(0, plotCount);
-    if (outcome.status === 'done') {
+    if (dataFailure !== undefined) {
+      const el = line(t('cellData.failed', { name: dataSpec?.name ?? '', reason: dataFailure }), 'cell-line cell-error');
+      el.dataset.cellError = 'data';
+      setState('error', t('cell.failed'));
+    } else if (outcome.status === 'done') {
       if (errors > 0) setState(expectError ? 'expected-error' : 'error', expectError ? t('cell.expectedError') : t('cell.failed'));
       else setState('ok', t('cell.done', { ms: Math.round(ms) }));
     } else if (outcome.status === 'timeout') {

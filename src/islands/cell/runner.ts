@@ -3,6 +3,7 @@
 // shared by every cell on the page (./realm-pool.ts). An infinite loop ends at the timeout,
 // 停止 at once: the pool kills the worker, and the spare realm runs the next job.
 import type { RunOutcome } from '../../runtime/pool';
+import type { CellData } from '../../sandbox/cell-data';
 import { cellEventSchema, type CellEvent, type CellJob } from '../../sandbox/cell-protocol';
 import { CELL_POOL_SIZE, getPool } from './realm-pool';
 
@@ -13,6 +14,8 @@ export interface CellRun {
   params: Record<string, number>;
   /** The learner's exercise module (用我的实现), if on. */
   mine?: string | undefined;
+  /** <Cell data="…">: the data file's bytes for this run (moved to the realm, not copied). */
+  data?: CellData | undefined;
   timeoutMs: number;
   signal: AbortSignal;
   /** Every event, already validated with zod. */
@@ -25,22 +28,23 @@ export interface CellRun {
   onStart?(): void;
 }
 
-export async function runCell({ code, params, mine, timeoutMs, signal, onEvent, onInvalid, onQueued, onStart }: CellRun): Promise<RunOutcome> {
-  const job: CellJob = { kind: 'cell', code, params, ...(mine !== undefined ? { mine } : {}) };
+export async function runCell({ code, params, mine, data, timeoutMs, signal, onEvent, onInvalid, onQueued, onStart }: CellRun): Promise<RunOutcome> {
+  const job: CellJob = { kind: 'cell', code, params, ...(mine !== undefined ? { mine } : {}), ...(data !== undefined ? { data } : {}) };
   if (active >= CELL_POOL_SIZE) onQueued?.();
   active++;
   try {
-    return await run(job, { timeoutMs, signal, onEvent, onInvalid, ...(onStart ? { onStart } : {}) });
+    return await run(job, { timeoutMs, signal, onEvent, onInvalid, ...(onStart ? { onStart } : {}), ...(data ? { transfer: [data.bytes] } : {}) });
   } finally {
     active--;
   }
 }
 
-function run(job: CellJob, { timeoutMs, signal, onEvent, onInvalid, onStart }: Pick<CellRun, 'timeoutMs' | 'signal' | 'onEvent' | 'onInvalid' | 'onStart'>): Promise<RunOutcome> {
+function run(job: CellJob, { timeoutMs, signal, onEvent, onInvalid, onStart, transfer }: Pick<CellRun, 'timeoutMs' | 'signal' | 'onEvent' | 'onInvalid' | 'onStart'> & { transfer?: Transferable[] }): Promise<RunOutcome> {
   return getPool().run(job, {
     timeoutMs,
     signal,
     ...(onStart ? { onStart } : {}),
+    ...(transfer ? { transfer } : {}),
     onMessage(data) {
       const parsed = cellEventSchema.safeParse(data);
       if (!parsed.success) {
