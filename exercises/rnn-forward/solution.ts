@@ -15,7 +15,7 @@ export function rnnForward(x: tf.Tensor3D, wx: tf.Tensor2D, wh: tf.Tensor2D, b: 
     const outputs: tf.Tensor2D[] = [];
     for (const xt of steps) {
       // 同一组 wx、wh、b 用在每一个时间步
-      state = tf.tanh(tf.add(tf.add(tf.matMul(xt, wx), tf.matMul(state, wh)), b));
+      state = tf.tanh(tf.add(tf.add(tf.matMul(xt, wx), tf.matMul(state, wh)), b)) as tf.Tensor2D;
       outputs.push(state);
     }
     // 沿第 1 维（时间）叠起来：[n, T, h]

@@ -14,7 +14,7 @@ export function rnnForward(x: tf.Tensor3D, wx: tf.Tensor2D, wh: tf.Tensor2D, b: 
     for (let t = 0; t < T; t++) {
       const xt = tf.reshape(tf.slice(x, [0, t, 0], [n, 1, d]), [n, d]) as tf.Tensor2D;
       // TODO: 这里还没有用上一步的隐藏状态 state 和循环权重 wh
-      state = tf.tanh(tf.add(tf.matMul(xt, wx), b));
+      state = tf.tanh(tf.add(tf.matMul(xt, wx), b)) as tf.Tensor2D;
       outputs.push(state);
     }
     return tf.stack(outputs, 1) as tf.Tensor3D;

@@ -7,7 +7,7 @@ export function rnnForward(x: tf.Tensor3D, wx: tf.Tensor2D, wh: tf.Tensor2D, b: 
     let state = tf.tanh(tf.add(tf.matMul(steps[0]!, wx), b)) as tf.Tensor2D;
     const outputs: tf.Tensor2D[] = [];
     for (const xt of steps) {
-      state = tf.tanh(tf.add(tf.add(tf.matMul(xt, wx), tf.matMul(state, wh)), b));
+      state = tf.tanh(tf.add(tf.add(tf.matMul(xt, wx), tf.matMul(state, wh)), b)) as tf.Tensor2D;
       outputs.push(state);
     }
     return tf.stack(outputs, 1) as tf.Tensor3D;

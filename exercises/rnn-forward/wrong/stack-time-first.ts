@@ -8,7 +8,7 @@ export function rnnForward(x: tf.Tensor3D, wx: tf.Tensor2D, wh: tf.Tensor2D, b: 
     let state: tf.Tensor2D = tf.zeros([n, wh.shape[0]]);
     const outputs: tf.Tensor2D[] = [];
     for (const xt of steps) {
-      state = tf.tanh(tf.add(tf.add(tf.matMul(xt, wx), tf.matMul(state, wh)), b));
+      state = tf.tanh(tf.add(tf.add(tf.matMul(xt, wx), tf.matMul(state, wh)), b)) as tf.Tensor2D;
       outputs.push(state);
     }
     return tf.stack(outputs, 0) as tf.Tensor3D;
