@@ -155,7 +155,7 @@ function runLayerCheck(tf: TF, Entry: new (...a: unknown[]) => LearnerLayer, cto
     const layer = make();
     const model = tf.sequential();
     owned.push(model);
-    model.add(tf.layers.inputLayer({ inputShape: [x.shape[1]!] }));
+    model.add(tf.layers.inputLayer({ inputShape: x.shape.slice(1) }));
     model.add(layer as never);
     if ((layer.weights?.length ?? 0) === 0) throw NO_WEIGHTS;
     if (weights) layer.setWeights(weights);
@@ -168,7 +168,7 @@ function runLayerCheck(tf: TF, Entry: new (...a: unknown[]) => LearnerLayer, cto
   const built = layer.weights ?? [];
   if (built.length === 0) throw NO_WEIGHTS;
   if (check === 'weights') return { output: Array.from(built, (w) => Array.from(w.shape)), dispose };
-  if (check === 'outputShape') return { output: layer.computeOutputShape([null, x.shape[1]]), dispose };
+  if (check === 'outputShape') return { output: layer.computeOutputShape([null, ...x.shape.slice(1)]), dispose };
   if (check === 'countParams') return { output: layer.countParams(), dispose };
   if (weights) layer.setWeights(weights);
   return { output: layer.apply(x), dispose };
