@@ -8,11 +8,11 @@ interface Config {
   causal?: boolean;
 }
 
-/** 学习者层的输入：x [n, L, dModel]，以及要用 setWeights 装进层里的权重 [wq, wk, wv, wo]。 */
+/** 学习者层的输入：x [n, T, dModel]，以及要用 setWeights 装进层里的权重 [wq, wk, wv, wo]。 */
 type Args = [tfTypes.Tensor3D, tfTypes.Tensor[]];
 
 /**
- * 每个用例的构造参数是固定的（construct 不读 rng）；n、L、dModel 和数值来自种子。
+ * 每个用例的构造参数是固定的（construct 不读 rng）；n、T、dModel 和数值来自种子。
  * x 在 [−1, 1)，权重在 [−0.6, 0.6)：得分不大不小，softmax 既不均匀也不饱和，错误的写法差得明显。
  */
 function randomArgs(rng: Rng, cfg: Config, n: number, l: number, dModel: number): Args {
@@ -24,8 +24,8 @@ function randomArgs(rng: Rng, cfg: Config, n: number, l: number, dModel: number)
 
 /**
  * 参考：用 tfjs 运算写的多头自注意力。
- * 投影 x·W 得到 [n, L, h·k]，reshape 成 [n, L, h, k] 再转置成 [n, h, L, k]：第 h 个头用第 h 个列块；
- * 每个头 softmax(Q Kᵀ / √k + 掩码) V；转置回 [n, L, h, k]，reshape 成 [n, L, h·k]（按头的顺序拼接），乘以 wo。
+ * 投影 x·W 得到 [n, T, h·k]，reshape 成 [n, T, h, k] 再转置成 [n, h, T, k]：第 h 个头用第 h 个列块；
+ * 每个头 softmax(Q Kᵀ / √k + 掩码) V；转置回 [n, T, h, k]，reshape 成 [n, T, h·k]（按头的顺序拼接），乘以 wo。
  * 因果掩码：位置 i 只能看到 j ≤ i，其余在 softmax 之前加上 −1e9。
  */
 function reference(tf: TF, cfg: Config) {
@@ -38,14 +38,14 @@ function reference(tf: TF, cfg: Config) {
       const q = heads(wq!);
       const kk = heads(wk!);
       const v = heads(wv!);
-      let scores = tf.div(tf.matMul(q, kk, false, true), Math.sqrt(k)); // [n, h, L, L]
+      let scores = tf.div(tf.matMul(q, kk, false, true), Math.sqrt(k)); // [n, h, T, T]
       if (cfg.causal) {
         const i = tf.reshape(tf.range(0, l), [l, 1]);
         const j = tf.reshape(tf.range(0, l), [1, l]);
-        const allowed = tf.cast(tf.lessEqual(j, i), 'float32'); // [L, L]：j ≤ i 为 1
+        const allowed = tf.cast(tf.lessEqual(j, i), 'float32'); // [T, T]：j ≤ i 为 1
         scores = tf.add(scores, tf.mul(tf.sub(1, allowed), -1e9));
       }
-      const out = tf.matMul(tf.softmax(scores, -1), v); // [n, h, L, k]
+      const out = tf.matMul(tf.softmax(scores, -1), v); // [n, h, T, k]
       const merged = tf.reshape(tf.transpose(out, [0, 2, 1, 3]), [n * l, h * k]);
       return tf.reshape(tf.matMul(merged, wo as tfTypes.Tensor2D), [n, l, dModel]);
     });
@@ -107,8 +107,8 @@ const suite: CaseSuite = {
       expected: ([x]) => 4 * x.shape[2] * COUNT.numHeads * COUNT.keyDim,
     }),
     defineCase<Args>({
-      name: 'computeOutputShape([null, L, dModel]) 返回 [null, L, dModel]',
-      hint: '输出形状与输入相同：批大小（可能是 null）、序列长度 L 和宽度 dModel 都不变。',
+      name: 'computeOutputShape([null, T, dModel]) 返回 [null, T, dModel]',
+      hint: '输出形状与输入相同：批大小（可能是 null）、序列长度 T 和宽度 dModel 都不变。',
       construct: () => [SHAPE],
       layerCheck: 'outputShape',
       tolerance: 'exact',
@@ -125,7 +125,7 @@ const suite: CaseSuite = {
     }),
     defineCase<Args>({
       name: '3 个头、无掩码：按列块分头、按顺序拼接',
-      hint: '第 h 个头用 wq、wk、wv 的第 h 个列块（第 h·keyDim 到 (h+1)·keyDim − 1 列）：先 reshape 成 [n, L, numHeads, keyDim]，再转置成 [n, numHeads, L, keyDim]。算完后转置回 [n, L, numHeads, keyDim]，reshape 成 [n, L, numHeads·keyDim]，头 0 在最前。',
+      hint: '第 h 个头用 wq、wk、wv 的第 h 个列块（第 h·keyDim 到 (h+1)·keyDim − 1 列）：先 reshape 成 [n, T, numHeads, keyDim]，再转置成 [n, numHeads, T, keyDim]。算完后转置回 [n, T, numHeads, keyDim]，reshape 成 [n, T, numHeads·keyDim]，头 0 在最前。',
       construct: () => [APPLY_MANY],
       layerCheck: 'apply',
       inputs: ({ rng }) => randomArgs(rng, APPLY_MANY, rng.int(2, 3), rng.int(3, 6), rng.int(4, 7)),
@@ -148,16 +148,16 @@ const suite: CaseSuite = {
       expected: expectedApply(CAUSAL_ONE),
     }),
     defineCase<Args>({
-      name: '序列长度 L = 1（因果掩码开启）',
-      hint: 'L = 1 时唯一的位置只看自己，权重是 1，输出是 (x·wv)·wo；形状仍是 [n, 1, dModel]，不要把长度为 1 的维度挤掉。',
+      name: '序列长度 T = 1（因果掩码开启）',
+      hint: 'T = 1 时唯一的位置只看自己，权重是 1，输出是 (x·wv)·wo；形状仍是 [n, 1, dModel]，不要把长度为 1 的维度挤掉。',
       construct: () => [SINGLE_POS],
       layerCheck: 'apply',
       inputs: ({ rng }) => randomArgs(rng, SINGLE_POS, rng.int(2, 4), 1, rng.int(3, 6)),
       expected: expectedApply(SINGLE_POS),
     }),
     defineCase<Args>({
-      name: '序列长度 L = 1、4 个头、无掩码',
-      hint: 'L = 1 时每个头的注意力权重都是 1，输出是按头顺序拼接的 x·wv 再乘 wo；形状是 [n, 1, dModel]。',
+      name: '序列长度 T = 1、4 个头、无掩码',
+      hint: 'T = 1 时每个头的注意力权重都是 1，输出是按头顺序拼接的 x·wv 再乘 wo；形状是 [n, 1, dModel]。',
       construct: () => [SINGLE_POS_OPEN],
       layerCheck: 'apply',
       inputs: ({ rng }) => randomArgs(rng, SINGLE_POS_OPEN, rng.int(1, 3), 1, rng.int(3, 6)),
@@ -165,7 +165,7 @@ const suite: CaseSuite = {
     }),
     defineCase<Args>({
       name: '放进 tf.sequential 后 model.predict(x) 正确',
-      hint: 'tf.sequential 里 call 收到的是数组 [x]，build 收到 [null, L, dModel]：先取出张量 const x = Array.isArray(inputs) ? inputs[0]! : inputs；computeOutputShape 原样返回输入形状。',
+      hint: 'tf.sequential 里 call 收到的是数组 [x]，build 收到 [null, T, dModel]：先取出张量 const x = Array.isArray(inputs) ? inputs[0]! : inputs；computeOutputShape 原样返回输入形状。',
       construct: () => [SEQ],
       layerCheck: 'sequential',
       inputs: ({ rng }) => randomArgs(rng, SEQ, rng.int(2, 3), rng.int(3, 5), rng.int(3, 6)),

@@ -7,7 +7,7 @@ export interface MultiHeadSelfAttentionConfig {
 }
 
 /**
- * 多头自注意力：x [n, L, dModel] → [n, L, dModel]。
+ * 多头自注意力：x [n, T, dModel] → [n, T, dModel]。
  * 权重（按创建顺序，没有偏置）：wq、wk、wv [dModel, numHeads·keyDim]，wo [numHeads·keyDim, dModel]。
  * 第 h 个头用 wq、wk、wv 的第 h 个列块，算 softmax(Q_h K_hᵀ / √keyDim) V_h；各头按顺序拼接后乘以 wo。
  * causal 时位置 i 只能关注 j ≤ i。
@@ -42,9 +42,9 @@ export class MultiHeadSelfAttention extends tf.layers.Layer {
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     return tf.tidy(() => {
       const x = (Array.isArray(inputs) ? inputs[0]! : inputs) as tf.Tensor3D; // tf.sequential 传来的是 [x]
-      // TODO: 2. Q、K、V = x·wq、x·wk、x·wv，分成 numHeads 个头：[n, numHeads, L, keyDim]
+      // TODO: 2. Q、K、V = x·wq、x·wk、x·wv，分成 numHeads 个头：[n, numHeads, T, keyDim]
       // TODO: 3. 每个头 softmax(Q Kᵀ / √keyDim + 掩码) V；causal 时屏蔽 j > i
-      // TODO: 4. 按头的顺序拼回 [n, L, numHeads·keyDim]，乘以 wo
+      // TODO: 4. 按头的顺序拼回 [n, T, numHeads·keyDim]，乘以 wo
       void this.wq;
       void this.wk;
       void this.wv;
@@ -56,6 +56,6 @@ export class MultiHeadSelfAttention extends tf.layers.Layer {
   }
 
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape | tf.Shape[] {
-    return inputShape; // 形状不变：[n, L, dModel]
+    return inputShape; // 形状不变：[n, T, dModel]
   }
 }

@@ -9,7 +9,7 @@ export interface MultiHeadSelfAttentionConfig {
 }
 
 /**
- * 多头自注意力：x [n, L, dModel] → [n, L, dModel]。
+ * 多头自注意力：x [n, T, dModel] → [n, T, dModel]。
  * 权重（按创建顺序，没有偏置）：wq、wk、wv [dModel, numHeads·keyDim]，wo [numHeads·keyDim, dModel]。
  * 第 h 个头用 wq、wk、wv 的第 h 个列块，算 softmax(Q_h K_hᵀ / √keyDim) V_h；各头按顺序拼接后乘以 wo。
  * causal 时位置 i 只能关注 j ≤ i。
@@ -59,12 +59,12 @@ export class MultiHeadSelfAttention extends tf.layers.Layer {
       const h = this.numHeads;
       const k = this.keyDim;
       const flat = tf.reshape(x, [n * l, dModel]) as tf.Tensor2D;
-      // [n·L, dModel]·[dModel, h·k] → [n, L, h, k] → [n, h, L, k]：第 h 个头拿到第 h 个列块
+      // [n·T, dModel]·[dModel, h·k] → [n, T, h, k] → [n, h, T, k]：第 h 个头拿到第 h 个列块
       const split = (w: tf.LayerVariable, b: tf.LayerVariable) => tf.transpose(tf.reshape(tf.add(tf.matMul(flat, w.read() as tf.Tensor2D), b.read()), [n, l, h, k]), [0, 2, 1, 3]);
       const q = split(this.wq, this.bq);
       const kk = split(this.wk, this.bk);
       const v = split(this.wv, this.bv);
-      // 每个头的得分 [n, h, L, L]，除以 √keyDim
+      // 每个头的得分 [n, h, T, T]，除以 √keyDim
       let scores = tf.div(tf.matMul(q, kk, false, true), Math.sqrt(k));
       if (this.causal) {
         // j > i 的位置（未来）在 softmax 之前加上 −1e9
@@ -72,14 +72,14 @@ export class MultiHeadSelfAttention extends tf.layers.Layer {
         const j = tf.reshape(tf.range(0, l), [1, l]);
         scores = tf.add(scores, tf.mul(tf.cast(tf.greater(j, i), 'float32'), -1e9));
       }
-      const heads = tf.matMul(tf.softmax(scores, -1), v); // [n, h, L, k]
-      // 转置回 [n, L, h, k]，拼成 [n·L, h·k]（头 0 在最前），乘以 wo
+      const heads = tf.matMul(tf.softmax(scores, -1), v); // [n, h, T, k]
+      // 转置回 [n, T, h, k]，拼成 [n·T, h·k]（头 0 在最前），乘以 wo
       const merged = tf.reshape(tf.transpose(heads, [0, 2, 1, 3]), [n * l, h * k]) as tf.Tensor2D;
       return tf.reshape(tf.add(tf.matMul(merged, this.wo.read() as tf.Tensor2D), this.bo.read()), [n, l, dModel]);
     });
   }
 
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape | tf.Shape[] {
-    return inputShape; // 形状不变：[n, L, dModel]
+    return inputShape; // 形状不变：[n, T, dModel]
   }
 }
