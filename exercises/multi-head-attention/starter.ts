@@ -48,6 +48,7 @@ export class MultiHeadSelfAttention extends tf.layers.Layer {
       void this.wq;
       void this.wk;
       void this.wv;
+      void this.wo;
       void this.causal;
       void this.numHeads;
       void this.keyDim;
