@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 
 /**
- * 缩放点积注意力 softmax(Q·Kᵀ/√d + 掩码)·V。
- * q: [..., Lq, d]；k: [..., Lk, d]；v: [..., Lk, dv]；
+ * 缩放点积注意力 softmax(Q·Kᵀ/√d_k + 掩码)·V。
+ * q: [..., Lq, d_k]；k: [..., Lk, d_k]；v: [..., Lk, dv]；
  * mask（可选）可广播到 [..., Lq, Lk]，1 = 可以关注，0 = 屏蔽。
  */
 export function scaledDotProductAttention(

@@ -70,12 +70,13 @@ export interface CaseDef<A extends unknown[] = unknown[]> {
 
 /**
  * The layer protocol, one check per case. The grader always builds the learner's layer through
- * `apply()` on the case's batch (never `build()` directly), with inputs `[x, weights?]`:
+ * `apply()` on the case's batch (never `build()` directly), with inputs `[x, weights?]`; x has
+ * any rank ≥ 2, its first axis the batch (`[n, d]` for a dense layer, `[n, L, dModel]` for attention):
  *  - weights: the shapes of `layer.weights`, in order (kernel [inDim, units], then bias [units]);
  *  - apply: `setWeights(weights)`, then `apply(x)`;
- *  - outputShape: `computeOutputShape([null, inDim])`;
+ *  - outputShape: `computeOutputShape([null, ...x.shape.slice(1)])`;
  *  - countParams: `countParams()`;
- *  - sequential: a new layer inside `tf.sequential()` after an input layer, `setWeights`, `predict(x)`.
+ *  - sequential: a new layer inside `tf.sequential()` after an input layer of shape `x.shape.slice(1)`, `setWeights`, `predict(x)`.
  */
 export const LAYER_CHECKS = ['weights', 'apply', 'outputShape', 'countParams', 'sequential'] as const;
 export type LayerCheck = (typeof LAYER_CHECKS)[number];

@@ -359,6 +359,62 @@ test('<Cell data>: the page fetches its data file only when the cell runs, once,
   expect(dataRequests).toHaveLength(1);
 });
 
+test('用我的实现 on chapter 10: after passing attention, the heat map is drawn by the learner\'s scaledDotProductAttention', async ({ page }) => {
+  await page.goto('/chapters/10-attention-transformer/');
+  await page.evaluate(() =>
+    localStorage.setItem(
+      'dlc:progress:ex:attention',
+      JSON.stringify({
+        status: 'passed',
+        passingCode:
+          "import * as tf from '@tensorflow/tfjs';\nexport function scaledDotProductAttention(q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, mask?: tf.Tensor): tf.Tensor {\n  console.log('学生的注意力在画这张热力图');\n  let s = tf.div(tf.matMul(q, k, false, true), Math.sqrt(q.shape[q.rank - 1]!));\n  if (mask) s = tf.add(s, tf.mul(tf.sub(1, mask), -1e9));\n  return tf.matMul(tf.softmax(s, -1), v);\n}\n",
+      }),
+    ),
+  );
+  await page.reload();
+  const cell = cellById(page, 'ch10-attention');
+  const mine = cell.getByRole('button', { name: C.useMine, exact: true });
+  await mine.scrollIntoViewIfNeeded();
+  await expect(mine).toBeEnabled();
+  await mine.click();
+  const out = cell.locator('[data-cell-output]');
+  await expect(out).toContainText('学生的注意力在画这张热力图', { timeout: RUN_TIMEOUT });
+  await expect(out).toContainText('用的是你的实现');
+  await expect(cell).toHaveAttribute('data-cell-state', 'ok');
+  // The heat map holds the weights the learner's function returned (V = I): row 2 is 追's.
+  const heatmap = cell.locator('.cell-plot[data-plot-kind="heatmap"]');
+  await expect(heatmap).toBeVisible();
+  await expect(heatmap).toHaveAttribute('data-plot-data', /0\.4054/);
+});
+
+test('chapter 11: the GAN cell trains with progress and live histograms, and 停止 stops it', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto('/chapters/11-gan-and-more/');
+  const cell = cellById(page, 'ch11-gan');
+  await runCell(cell); // the default 300 steps, to the end
+  // 5000 steps: the slider re-runs the cell, long enough to stop by hand.
+  await cell.locator('input[data-cell-param="steps"]').fill('5000');
+  await expect(cell).toHaveAttribute('data-cell-state', 'running', { timeout: RUN_TIMEOUT });
+  const bar = cell.getByRole('progressbar', { name: C.progress });
+  await expect.poll(() => bar.evaluate((el) => (el as HTMLProgressElement).max), { timeout: RUN_TIMEOUT }).toBe(5000);
+  await expect.poll(() => barValue(bar), { timeout: RUN_TIMEOUT }).toBeGreaterThan(100);
+  const live = cell.locator('.cell-plot[data-plot-kind="live"]');
+  await expect(live.locator('canvas')).toHaveAttribute('aria-label', /判别器与生成器的损失/);
+  expect(await livePoints(live)).toBeGreaterThan(0);
+  await expect(cell.locator('.cell-plot[data-plot-kind="xy"]').first()).toBeVisible();
+  await cell.getByRole('button', { name: C.stop, exact: true }).click();
+  await expect(cell).toHaveAttribute('data-cell-state', 'stopped');
+  await expect(cell.locator('[data-cell-status]')).toContainText(C.stopped);
+  const atStop = await barValue(bar);
+  expect(atStop).toBeLessThan(5000);
+  // Time passes on state, not on a clock: a whole other run on the page, then nothing has moved.
+  await runCell(cellById(page, 'ch11-saturation'));
+  expect(await barValue(bar)).toBe(atStop);
+  await expect(cell.locator('.cell-error')).toHaveCount(0);
+  expect(pageErrors).toEqual([]);
+});
+
 for (const theme of ['light', 'dark'] as const) {
   test(`axe: no serious violations with cells, before and after running (${theme})`, async ({ page }) => {
     // An upper bound, not a wait: nine runs, each in a freshly spawned realm, on 2 shared cores.
