@@ -292,7 +292,7 @@ export function decodeState(hash: string): DecodeResult {
         if (list.length > LIMITS.maxLayers || list.some((n) => n === undefined)) return bad();
         units = list as number[];
       }
-    } else if (key in LAYER_KEYS) {
+    } else if (Object.hasOwn(LAYER_KEYS, key)) {
       layerLists[key as keyof typeof LAYER_KEYS] = value.split(',');
     } else if (key === 'points') {
       const pts: unknown[] = [];
