@@ -198,6 +198,6 @@ ${hasBn ? `    let k = 0;
   loss = trainLoss();
   train.log({ 训练损失: loss }, epoch + 1);
 }, { title: '训练损失', xLabel: 'epoch', yLabel: '损失' });
-console.log('最终训练损失', loss);
+console.log('最终训练损失', String(loss)); // 全精度，便于与游乐场比较
 `;
 }

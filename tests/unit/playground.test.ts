@@ -262,7 +262,7 @@ describe('engine', () => {
     };
     const run = new Function('tf', 'train', 'console', `return (async () => {\n${js}\n})();`) as (...a: unknown[]) => Promise<void>;
     await run(tf, trainApi, { log: (...a: unknown[]) => logs.push(a) });
-    const final = logs.find((l) => l[0] === '最终训练损失')![1] as number;
+    const final = Number(logs.find((l) => l[0] === '最终训练损失')![1]);
     expect(Math.abs(final - expected)).toBeLessThanOrEqual(EXPORT_LOSS_TOLERANCE);
   });
 
