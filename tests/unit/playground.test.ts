@@ -233,6 +233,25 @@ describe('engine', () => {
     ref.dispose();
   });
 
+  it('refuses a learner step that breaks the contract, with a reason', () => {
+    const st: PlaygroundState = { ...DEFAULT_STATE, dataset: 'xor', optimizer: 'adam' };
+    const reader = createTensorReader(TF_);
+    const cases: [string, (...a: unknown[]) => unknown, RegExp][] = [
+      ['not a tensor', () => ({ param: [1, 2], state: {} }), /不是张量/],
+      ['wrong shape', (p) => ({ param: tf.zeros([1]), state: { m: p, v: p, t: 1 } }), /形状/],
+      ['bad t', (p) => ({ param: p, state: { m: p, v: p, t: -1 } }), /state\.t/],
+      ['a promise', async (p) => ({ param: p }), /Promise/],
+      ['throws', () => {
+        throw new Error('boom');
+      }, /boom/],
+    ];
+    for (const [name, fn, message] of cases) {
+      const s = new Session(TF_, st, () => mineOptimizer(TF_, reader, 'adam-step', fn, st, (e) => String((e as Error).message)));
+      expect(() => s.trainBatch(), name).toThrow(message);
+      s.dispose();
+    }
+  });
+
   it('the exported cell reproduces the training loss', async () => {
     const st: PlaygroundState = {
       ...DEFAULT_STATE,
