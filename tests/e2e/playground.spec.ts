@@ -15,7 +15,7 @@ import { EXPORT_LOSS_TOLERANCE } from '../../src/playground/export';
 import { DEFAULT_STATE, encodeState, type PlaygroundState } from '../../src/playground/state';
 
 const dict = JSON.parse(readFileSync(new URL('../../src/i18n/zh-CN.json', import.meta.url), 'utf8')) as {
-  playground: { play: string; pause: string; step: string; mine: string; exportCell: string; sections: { export: string; log: string }; stopEpochs: string };
+  playground: { play: string; pause: string; step: string; mine: string; exportCell: string; sections: { export: string; log: string }; stopEpochs: string; traceForward: string; traceBackward: string };
   cell: { run: string; edit: string; editorLabel: string };
 };
 const P = dict.playground;
@@ -200,7 +200,15 @@ test('axe: no serious violation in light and dark themes and at 390 px', async (
     await page.getByRole('button', { name: P.play, exact: true }).click();
     await expect(root).toHaveAttribute('data-pause-reason', 'budget', { timeout: TRAIN_TIMEOUT });
     for (const d of await root.locator('details').all()) await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
-    await root.locator('.pg-node[data-col="1"]').first().click();
+    if (width === 1280 && scheme === 'light') {
+      // Step-through backprop: forward shows h, backward δ and the formula with its numbers.
+      await root.getByRole('button', { name: P.traceForward, exact: true }).click();
+      await expect(root).toHaveAttribute('data-trace-phase', 'forward');
+      await root.getByRole('button', { name: P.traceBackward, exact: true }).click();
+      await expect(root).toHaveAttribute('data-trace-phase', 'backward');
+      await root.locator('.pg-node[data-col="1"]').first().click();
+      await expect(root.locator('.pg-editor')).toContainText('∂ℓ/∂w = h · δ');
+    } else await root.locator('.pg-node[data-col="1"]').first().click();
     expect(await axe(page), `${scheme} ${width}px`).toEqual([]);
     if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   }

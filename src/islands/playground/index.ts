@@ -75,18 +75,28 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
 
   // Step-through backprop.
   const traceIndex = h('input', { type: 'number', min: 0, step: 1, value: 0 });
-  const traceBtn = h('button', { type: 'button', class: 'pg-btn' }, t('playground.traceRun'));
+  const traceBtn = h('button', { type: 'button', class: 'pg-btn' }, t('playground.traceForward'));
+  const backBtn = h('button', { type: 'button', class: 'pg-btn', disabled: true }, t('playground.traceBackward'));
+  let lastTrace: TraceMessage | null = null;
   const traceOut = h('p', { class: 'pg-note', role: 'status' });
   const traceSec = h(
     'details',
     { class: 'pg-section', 'data-control': 'trace' },
     h('summary', {}, t('playground.sections.trace')),
     h('p', { class: 'pg-note' }, t('playground.traceIntro')),
-    h('div', { class: 'pg-row' }, h('div', { class: 'pg-field' }, h('label', { for: (traceIndex.id = `pg-ti-${Math.random().toString(36).slice(2)}`) }, t('playground.traceIndex')), traceIndex), traceBtn),
+    h('div', { class: 'pg-row' }, h('div', { class: 'pg-field' }, h('label', { for: (traceIndex.id = `pg-ti-${Math.random().toString(36).slice(2)}`) }, t('playground.traceIndex')), traceIndex), traceBtn, backBtn),
     traceOut,
   );
   traceSec.addEventListener('toggle', () => {
-    if (!traceSec.open) network.setTrace(null);
+    if (traceSec.open) return;
+    network.setTrace(null);
+    backBtn.disabled = true;
+  });
+  backBtn.addEventListener('click', () => {
+    if (!lastTrace) return;
+    network.setTrace(lastTrace, 'backward');
+    traceOut.textContent = t('playground.traceBackDone', { i: lastTrace.index, loss: fmt(lastTrace.loss) });
+    root.dataset.tracePhase = 'backward';
   });
   traceBtn.addEventListener('click', () => {
     const i = Math.round(Number(traceIndex.value));
@@ -165,6 +175,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   let frameInFlight = false;
   let wantFrame = false;
   let pending: FrameMessage | undefined;
+  const pendingRows: FrameMessage['history'] = [];
   let rafId: number | undefined;
   let focus: [number, number] | null = null;
   let focusName: string | null = null;
@@ -218,6 +229,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     setPhase('loading');
     frameInFlight = false;
     pending = undefined;
+    pendingRows.length = 0;
     epoch = restore?.epoch ?? 0;
     history = restore?.history.slice() ?? [];
     checkpoint = null;
@@ -264,6 +276,10 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     const f = pending;
     pending = undefined;
     if (!f) return;
+    // Pipelined: the next frame is asked for before this one is drawn, so the worker computes it
+    // while the page draws; still at most one request (and one set of maps) per animation frame.
+    if (playing && !noDraw()) requestFrame();
+    const rows = pendingRows.splice(0);
     frames++;
     root.dataset.frames = String(frames);
     epoch = f.epoch;
@@ -271,8 +287,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     root.dataset.steps = String(f.steps);
     epochOut.textContent = t('playground.epochValue', { epoch: f.epoch });
     lastWeights = f.weights;
-    if (f.checkpoint) checkpoint = f.checkpoint;
-    for (const row of f.history) {
+    for (const row of rows) {
       history.push(row);
       lossChart.push(row.epoch, row.train.flatMap((tr, i) => [tr, row.test[i] ?? NaN]));
     }
@@ -284,10 +299,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
       network.setWeights(f.weights);
       if (diagnostics.open) diagnostics.update(f, state.layers.map((l) => l.units));
     }
-    if (playing || wantFrame) {
-      if (noDraw()) setTimeout(requestFrame, NO_DRAW_POLL_MS);
-      else requestFrame();
-    }
+    if (wantFrame && !playing) requestFrame();
   };
 
   const onMessage = (m: WorkerToPage) => {
@@ -305,6 +317,9 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
       case 'frame':
         frameInFlight = false;
         pending = m;
+        pendingRows.push(...m.history);
+        if (m.checkpoint) checkpoint = m.checkpoint;
+        if (playing && noDraw()) setTimeout(requestFrame, NO_DRAW_POLL_MS);
         rafId ??= requestAnimationFrame(draw);
         return;
       case 'paused': {
@@ -340,9 +355,12 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
         root.dataset.lastError = m.code;
         return;
       case 'trace':
-        network.setTrace(m as TraceMessage);
-        traceOut.textContent = t('playground.traceDone', { i: m.index, loss: fmt(m.loss) });
+        lastTrace = m;
+        network.setTrace(m, 'forward');
+        backBtn.disabled = false;
+        traceOut.textContent = t('playground.traceDone', { i: m.index, loss: fmt(m.loss), y: m.y.map((v) => fmt(v)).join(', ') });
         root.dataset.trace = String(m.index);
+        root.dataset.tracePhase = 'forward';
         return;
     }
   };

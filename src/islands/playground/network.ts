@@ -19,7 +19,8 @@ export interface NetworkView {
   build(s: PlaygroundState): void;
   drawThumbs(thumbs: Float32Array): void;
   setWeights(w: WeightsSnapshot): void;
-  setTrace(tr: TraceMessage | null): void;
+  /** Step-through backprop: 'forward' shows each neuron's h, 'backward' its δ and every ∂ℓ/∂w. */
+  setTrace(tr: TraceMessage | null, phase?: 'forward' | 'backward'): void;
   onFocus(cb: (focus: [number, number] | null, name: string | null) => void): void;
   onSet(cb: (layer: number, from: number, to: number, value: number, what: string) => void): void;
   refreshTheme(): void;
@@ -43,6 +44,7 @@ export function createNetwork(root: HTMLElement): NetworkView {
   let links: SVGPathElement[][][] = [];
   let weights: WeightsSnapshot | undefined;
   let trace: TraceMessage | null = null;
+  let phase: 'forward' | 'backward' = 'backward';
   let selected: [number, number] | null = null;
   let focusCb: ((f: [number, number] | null, name: string | null) => void) | undefined;
   let setCb: ((layer: number, from: number, to: number, value: number, what: string) => void) | undefined;
@@ -117,7 +119,7 @@ export function createNetwork(root: HTMLElement): NetworkView {
       });
       return h('div', { class: 'pg-field' }, h('label', { for: id }, label), input, extra ? h('span', { class: 'pg-formula' }, extra) : null);
     };
-    const tr = trace;
+    const tr = phase === 'backward' ? trace : null;
     const delta = tr?.delta[l]?.[k];
     inputs.push(makeInput(t('playground.bias'), b[k]!, -1, tr && delta !== undefined ? t('playground.traceBias', { value: fmt(tr.db[l]![k]!) }) : null));
     for (let j = 0; j < fin; j++) {
@@ -163,9 +165,13 @@ export function createNetwork(root: HTMLElement): NetworkView {
           const width = Math.max(0.5, Math.min(6, Math.abs(w) * 2));
           p.setAttribute('stroke-width', width.toFixed(2));
           p.setAttribute('stroke', css(w >= 0 ? pal.pos : pal.neg));
-          const g = trace?.dW[l]?.[j * fout + k];
+          const tr = phase === 'backward' ? trace : null;
+          const g = tr?.dW[l]?.[j * fout + k];
+          const hPrev = tr ? (l === 0 ? tr.x[j] : tr.H[l - 1]?.[j]) : undefined;
+          const d = tr?.delta[l]?.[k];
+          const formula = g !== undefined && hPrev !== undefined && d !== undefined ? `，${t('playground.traceGrad', { h: fmt(hPrev), delta: fmt(d), value: fmt(g) })}` : '';
           const title = p.firstChild as SVGTitleElement;
-          title.textContent = `${nodeName(l, j)} → ${nodeName(l + 1, k)}: w = ${fmt(w)}${g !== undefined ? `，∂ℓ/∂w = ${fmt(g)}` : ''}`;
+          title.textContent = `${nodeName(l, j)} → ${nodeName(l + 1, k)}: w = ${fmt(w)}${formula}`;
         }),
       );
     });
@@ -241,21 +247,24 @@ export function createNetwork(root: HTMLElement): NetworkView {
       updateLinks();
       if (selected && !editor.hidden && !editor.contains(document.activeElement)) openEditor(selected[0], selected[1]);
     },
-    setTrace(tr) {
+    setTrace(tr, p = 'backward') {
       trace = tr;
+      phase = p;
       thumbCanvases.forEach((col, c) =>
         col.forEach((cv, r) => {
           const btn = cv.parentElement!;
-          const d = c > 0 ? tr?.delta[c - 1]?.[r] : undefined;
+          // Forward: the value each neuron passes on (the input itself in column 0); backward: δ.
+          const v = !tr ? undefined : p === 'forward' ? (c === 0 ? tr.x[r] : tr.H[c - 1]?.[r]) : c > 0 ? tr.delta[c - 1]?.[r] : undefined;
           let badge = btn.querySelector<HTMLElement>('.pg-delta');
-          if (d === undefined) {
+          if (v === undefined) {
             badge?.remove();
             btn.setAttribute('aria-label', nodeName(c, r));
             return;
           }
+          const sym = p === 'forward' ? 'h' : 'δ';
           badge ??= btn.appendChild(h('span', { class: 'pg-delta', 'aria-hidden': 'true' }));
-          badge.textContent = `δ ${fmt(d, 2)}`;
-          btn.setAttribute('aria-label', `${nodeName(c, r)}，δ = ${fmt(d)}`);
+          badge.textContent = `${sym} ${fmt(v, 2)}`;
+          btn.setAttribute('aria-label', `${nodeName(c, r)}，${sym} = ${fmt(v)}`);
         }),
       );
       updateLinks();
