@@ -75,6 +75,10 @@ const devPrebundle = {
 };
 
 export default defineConfig({
+  // Astro's content cache (the data store of every chapter and exercise) lives in the checkout,
+  // not in node_modules: several checkouts (git worktrees) may share one node_modules, and one
+  // build must never render another checkout's content.
+  cacheDir: './.astro/cache/',
   // No `site`: every internal link is root-relative (built with import.meta.env.BASE_URL),
   // so the output works on any host. Set `base` if the course is served from a sub-path.
   // Directory URLs everywhere (/chapters/<slug>/), matching what `astro preview` and static hosts serve.

@@ -100,11 +100,14 @@ test('the URL round-trips every setting, hidden controls included; a hostile has
   await root.getByLabel('学习率 η', { exact: true }).selectOption('0.3');
   await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${encodeState({ ...s, learningRate: 0.3 })}`);
 
+  // A hostile hash typed into the open page (hashchange), then the same hash on a fresh load.
   await page.goto('/playground/#layers=1000&__proto__=1');
+  await expect(root.getByRole('alert')).toContainText('网址里的设置无法使用');
   await page.reload();
   await ready(page);
   await expect(root.getByRole('alert')).toContainText('网址里的设置无法使用');
   await expect(root.getByLabel('数据集', { exact: true })).toHaveValue('circle');
+  await expect(root.getByLabel('学习率 η', { exact: true })).toHaveValue('0.03');
 });
 
 test('用我的实现: locked until adam-step is passed, then trains with their adamStep and shows their console.log', async ({ page }) => {

@@ -185,6 +185,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   let stuckTimer: ReturnType<typeof setTimeout> | undefined;
   let frames = 0;
   let logLines = 0;
+  let keepHash = false;
 
   const send = (m: PageToWorker) => client?.send(m);
   const setPhase = (phase: string) => (root.dataset.pgState = phase);
@@ -427,7 +428,9 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     controls.sync(state);
     applyHidden();
     syncMine();
-    if (urlMode) history_replace(state);
+    // A refused hash stays in the address bar (the reader can see what was wrong) until an edit.
+    if (urlMode && !keepHash) history_replace(state);
+    keepHash = false;
     if (why) status.textContent = why;
     if (needsRebuild(prev, state)) {
       const wasPlaying = playing;
@@ -496,6 +499,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
       alert.hidden = r.ok;
       if (!r.ok) alert.textContent = k('playground.hashRefused', { reason: k(`playground.hashReason.${r.problem.code}`, { key: r.problem.key ?? '' }) });
       playing = false;
+      keepHash = !r.ok;
       setState(r.state);
       init();
     });

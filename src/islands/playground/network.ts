@@ -263,8 +263,9 @@ export function createNetwork(root: HTMLElement): NetworkView {
           }
           const sym = p === 'forward' ? 'h' : 'δ';
           badge ??= btn.appendChild(h('span', { class: 'pg-delta', 'aria-hidden': 'true' }));
+          // The accessible name contains the visible text (WCAG 2.5.3, label in name).
           badge.textContent = `${sym} ${fmt(v, 2)}`;
-          btn.setAttribute('aria-label', `${nodeName(c, r)}，${sym} = ${fmt(v)}`);
+          btn.setAttribute('aria-label', `${nodeName(c, r)}，${badge.textContent}`);
         }),
       );
       updateLinks();
