@@ -97,7 +97,7 @@ async function measure(draw) {
             const done = () => {
               const b = read();
               const s = (performance.now() - t0) / 1000;
-              resolve({ redraws: (b.frames - a.frames) / s, raf: raf / s, maxGap, steps: b.steps - a.steps, epochs: b.epoch - a.epoch, seconds: s });
+              resolve({ redraws: (b.frames - a.frames) / s, raf: raf / s, maxGap, steps: b.steps - a.steps, epochs: b.epoch - a.epoch, seconds: s, drawMs: Number(el.dataset.drawMs) });
             };
             if (el.dataset.pgDraw === 'off') {
               const f = Number(el.dataset.frames);
@@ -155,6 +155,7 @@ const stepsPerS = (r) => r.steps / r.seconds;
 const d = {
   redraws: median(drawn.map((r) => r.redraws)),
   raf: median(drawn.map((r) => r.raf)),
+  drawMs: median(drawn.map((r) => r.drawMs)),
   maxGap: median(drawn.map((r) => r.maxGap)),
   msPerStep: median(drawn.map((r) => (r.seconds * 1000) / r.steps)),
   msPerEpoch: median(drawn.map((r) => (r.seconds * 1000) / Math.max(1, r.epochs))),
@@ -165,7 +166,7 @@ const fix = (x, n = 1) => (Number.isFinite(x) ? x.toFixed(n) : 'n/a');
 console.log(`训练游乐场基准 / playground bench (${RUNS} runs × ${MS} ms, median; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')})`);
 console.log(`  setup: 2-8-8-1 tanh, SGD, batch 10, circle 500 points (450 train)`);
 console.log(`  redraw fps (maps drawn per second while training): ${fix(d.redraws)}   goal ≥ 30`);
-console.log(`  main-thread fps: ${fix(d.raf)}   longest frame gap: ${fix(d.maxGap, 0)} ms`);
+console.log(`  main-thread fps: ${fix(d.raf)}   longest frame gap: ${fix(d.maxGap, 0)} ms   page time to draw one frame: ${fix(d.drawMs, 2)} ms`);
 console.log(`  while drawing: ${fix(d.msPerStep, 2)} ms per step (mini-batch), ${fix(d.msPerEpoch, 0)} ms per epoch (45 steps); a frame is 16.7 ms`);
 console.log(`  floor (no drawing): ${fix(f.msPerStep, 2)} ms per step, ${fix(f.msPerEpoch, 0)} ms per epoch`);
 console.log(`  ratio drawing ÷ floor (training throughput): ${fix(d.stepsPerS / f.stepsPerS, 2)}`);

@@ -24,8 +24,12 @@ import type { PlaygroundState } from './state';
 
 declare const Compartment: new (options: { globals: Record<string, unknown>; __options__: true }) => { evaluate(src: string): unknown };
 
-/** Training time per slice before pending messages (frame requests, pause) are handled. */
-const SLICE_MS = 12;
+/**
+ * Training time per slice before pending messages (frame requests, pause) are handled. Short,
+ * so a frame request made at one animation frame is answered before the next (measured with
+ * `npm run bench:playground`: 12 ms slices missed every other frame).
+ */
+const SLICE_MS = 6;
 const MAX_LOG_LINES = 200;
 const MAX_LOG_CHARS = 2000;
 
@@ -151,9 +155,17 @@ function createTrainer(post: (m: WorkerToPage, t?: Transferable[]) => void, read
     return tfOptimizer(tf, kind, s, lr);
   };
 
+  // Losses, accuracy and confusion are those of the last epoch's end (as the history): computed
+  // once per epoch (or after an edit), not once per frame.
+  let evalCache: { key: string; value: { train: ReturnType<Session['evaluate']>[]; test: ReturnType<Session['evaluate']>[] } } | undefined;
+  let evalVersion = 0;
   const evalAll = () => {
     const s = session!;
-    return { train: s.models.map((m) => s.evaluate(m, 'train')), test: s.models.map((m) => s.evaluate(m, 'test')) };
+    const key = `${evalVersion}:${s.epoch}:${s.midEpoch ? 'mid' : 'end'}`;
+    if (evalCache && (evalCache.key === key || (s.midEpoch && evalCache.key.startsWith(`${evalVersion}:${s.epoch}:`)))) return evalCache.value;
+    const value = { train: s.models.map((m) => s.evaluate(m, 'train')), test: s.models.map((m) => s.evaluate(m, 'test')) };
+    evalCache = { key, value };
+    return value;
   };
 
   const sendFrame = () => {
@@ -254,6 +266,7 @@ function createTrainer(post: (m: WorkerToPage, t?: Transferable[]) => void, read
           pauseAsked = false;
           sentHistory = 0;
           checkpoint = null;
+          evalVersion++;
           mineFn = undefined;
           mineExercise = undefined;
           if (m.mine && m.state.mine && !loadMine(m.mine.exercise, m.mine.code)) {
@@ -285,6 +298,7 @@ function createTrainer(post: (m: WorkerToPage, t?: Transferable[]) => void, read
           if (!session) return;
           if (needsRebuild(session.s, m.state)) return post({ type: 'error', code: 'bad-command', detail: 'needs init' });
           session.updateLive(m.state);
+          evalVersion++;
           return;
         case 'play':
           if (!session || playing) return;
@@ -318,6 +332,7 @@ function createTrainer(post: (m: WorkerToPage, t?: Transferable[]) => void, read
         case 'set':
           if (!session) return;
           if (!session.setParam(m.layer, m.from, m.to, m.value)) post({ type: 'error', code: 'bad-command' });
+          evalVersion++;
           checkpoint = { epoch: session.epoch, steps: session.steps, weights: session.models.map((x) => x.snapshot()) };
           checkpointSent = false;
           return;

@@ -186,6 +186,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   let frames = 0;
   let logLines = 0;
   let keepHash = false;
+  let drawMs = 0;
 
   const send = (m: PageToWorker) => client?.send(m);
   const setPhase = (phase: string) => (root.dataset.pgState = phase);
@@ -280,6 +281,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     // Pipelined: the next frame is asked for before this one is drawn, so the worker computes it
     // while the page draws; still at most one request (and one set of maps) per animation frame.
     if (playing && !noDraw()) requestFrame();
+    const t0 = performance.now();
     const rows = pendingRows.splice(0);
     frames++;
     root.dataset.frames = String(frames);
@@ -300,6 +302,9 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
       network.setWeights(f.weights);
       if (diagnostics.open) diagnostics.update(f, state.layers.map((l) => l.units));
     }
+    // Main-thread cost of drawing one frame (a moving average, read by npm run bench:playground).
+    drawMs = drawMs === 0 ? performance.now() - t0 : 0.9 * drawMs + 0.1 * (performance.now() - t0);
+    root.dataset.drawMs = drawMs.toFixed(2);
     if (wantFrame && !playing) requestFrame();
   };
 
