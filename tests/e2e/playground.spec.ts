@@ -143,6 +143,28 @@ export function adamStep(param: tf.Tensor, grad: tf.Tensor, state: { m: tf.Tenso
   expect(await root.getAttribute('data-last-error')).toBeNull();
 });
 
+test('a learner step that hangs: 暂停 kills the worker and restarts from the last epoch the page holds', async ({ page }) => {
+  // Hangs at its 31st call for the first variable: inside epoch 2 (25 mini-batches per epoch).
+  const code = `import * as tf from '@tensorflow/tfjs';
+export function adamStep(param: tf.Tensor, grad: tf.Tensor, state: { m: tf.Tensor; v: tf.Tensor; t: number }, lr = 0.001) {
+  if (state.t === 30) while (true) {}
+  return { param: tf.sub(param, tf.mul(lr, grad)), state: { m: state.m, v: state.v, t: state.t + 1 } };
+}`;
+  await page.goto('/playground/');
+  await page.evaluate((c) => localStorage.setItem('dlc:progress:ex:adam-step', JSON.stringify({ status: 'passed', latestCode: c, passingCode: c })), code);
+  await page.goto('/playground/#optimizer=adam&mine=1');
+  const root = host(page);
+  await ready(page);
+  await page.getByRole('button', { name: P.play, exact: true }).click();
+  await expect.poll(async () => num(root, 'data-epoch'), { timeout: TRAIN_TIMEOUT }).toBe(1);
+  await page.getByRole('button', { name: P.pause, exact: true }).click();
+  await expect(root.getByRole('log')).toContainText('已终止训练环境', { timeout: 15_000 });
+  await ready(page);
+  await expect.poll(async () => num(root, 'data-epoch')).toBe(1);
+  // The new worker answers: a step runs until the learner's code hangs again, which is caught the same way.
+  expect(await root.getAttribute('data-pg-state')).toBe('ready');
+});
+
 test('two optimizers side by side give two curves', async ({ page }) => {
   await page.goto('/playground/#dataset=gauss&optimizer=adam&learningRate=0.01&compare=sgd&compareLr=0.03&stopEpochs=4');
   const root = host(page);
