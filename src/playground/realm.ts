@@ -249,6 +249,9 @@ function createTrainer(post: (m: WorkerToPage, t?: Transferable[]) => void, read
             stop('user');
             break;
           }
+          // A slice ends at an epoch's end, so the frame that follows carries the checkpoint the
+          // page restarts from if a learner step later hangs.
+          break;
         }
       } while (now() - t0 < SLICE_MS);
     }

@@ -158,10 +158,9 @@ export function adamStep(param: tf.Tensor, grad: tf.Tensor, state: { m: tf.Tenso
   await page.getByRole('button', { name: P.play, exact: true }).click();
   await expect.poll(async () => num(root, 'data-epoch'), { timeout: TRAIN_TIMEOUT }).toBe(1);
   await page.getByRole('button', { name: P.pause, exact: true }).click();
-  await expect(root.getByRole('log')).toContainText('已终止训练环境', { timeout: 15_000 });
+  await expect(root.getByRole('log')).toContainText('已终止训练环境，并从第 1 个 epoch 的权重重新开始', { timeout: 15_000 });
   await ready(page);
   await expect.poll(async () => num(root, 'data-epoch')).toBe(1);
-  // The new worker answers: a step runs until the learner's code hangs again, which is caught the same way.
   expect(await root.getAttribute('data-pg-state')).toBe('ready');
 });
 

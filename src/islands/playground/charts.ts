@@ -9,7 +9,7 @@ type ChartJs = typeof import('chart.js');
 let chartJs: Promise<ChartJs> | undefined;
 const loadChart = () =>
   (chartJs ??= import('chart.js').then((m) => {
-    m.Chart.register(m.LineController, m.LineElement, m.PointElement, m.LinearScale, m.Legend, m.Tooltip);
+    m.Chart.register(m.LineController, m.LineElement, m.PointElement, m.LinearScale, m.LogarithmicScale, m.Legend, m.Tooltip);
     return m;
   }));
 
@@ -29,7 +29,7 @@ export interface LineChart {
   data(): { xs: number[]; ys: number[][] };
 }
 
-export function createLineChart(root: HTMLElement, title: string, ariaLabel: string, xLabel: string, yLabel: string, opts: { logY?: boolean } = {}): LineChart {
+export function createLineChart(root: HTMLElement, title: string, ariaLabel: string, xLabel: string, yLabel: string, opts: { logY?: boolean; paired?: boolean } = {}): LineChart {
   const canvas = h('canvas', { role: 'img', 'aria-label': ariaLabel });
   const frame = h('div', { class: 'pg-chart-frame' }, canvas);
   const table = h('div', { class: 'pg-table-wrap', tabindex: 0, role: 'region', 'aria-label': `${title}：${t('playground.viewData')}` });
@@ -46,12 +46,13 @@ export function createLineChart(root: HTMLElement, title: string, ariaLabel: str
 
   const datasets = () => {
     const pal = palette(root);
+    // Paired series (train, test per optimizer) share a colour; the second of a pair is dashed.
     return names.map((name, i) => ({
       label: name,
       data: xs.map((x, j) => ({ x, y: ys[i]![j] ?? NaN })),
-      borderColor: pal.series[i % pal.series.length]!,
-      backgroundColor: pal.series[i % pal.series.length]!,
-      borderDash: name.includes(t('playground.testLoss').slice(0, 2)) ? [5, 4] : [],
+      borderColor: pal.series[(opts.paired ? i >> 1 : i) % pal.series.length]!,
+      backgroundColor: pal.series[(opts.paired ? i >> 1 : i) % pal.series.length]!,
+      borderDash: opts.paired && i % 2 === 1 ? [6, 4] : [],
       pointRadius: 0,
       borderWidth: 2,
     }));

@@ -67,7 +67,7 @@ export function palette(el: Element): Palette {
     text: v('--text', '#1d2129'),
     muted: v('--text-muted', '#545b66'),
     grid: v('--border', '#dadde3'),
-    series: [1, 2, 3, 4, 5, 6].map((i) => v(`--cell-series-${i}`, '#2150c4')),
+    series: [1, 2, 3, 4, 5, 6].map((i) => v(`--pg-series-${i}`, '#2150c4')),
   };
 }
 

@@ -65,7 +65,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   );
   const heatmap = createHeatmap(root);
   const network = createNetwork(root);
-  const lossChart = createLineChart(root, t('playground.lossChart'), t('playground.lossChartLabel'), 'epoch', '损失');
+  const lossChart = createLineChart(root, t('playground.lossChart'), t('playground.lossChartLabel'), 'epoch', '损失', { paired: true });
   const diagnostics = createDiagnostics(root, 'diagnostics');
   const metrics = h('dl', { class: 'pg-metrics' });
   const whichSel = select([['0', t('playground.compareA')], ['1', t('playground.compareB')]], '0');
