@@ -107,8 +107,6 @@ export const workerToPageSchema = z.discriminatedUnion('type', [
     thumbs: f32().refine((a) => a.length <= MAX_UNITS_TOTAL * THUMB_GRID * THUMB_GRID && a.length % (THUMB_GRID * THUMB_GRID) === 0),
     /** Model 0's parameters now (drawn as links, editable). */
     weights: weightsSchema,
-    /** Parameters at the last epoch boundary, per model (what a restart restores). */
-    checkpoint: z.object({ epoch: z.number().int().min(0), steps: z.number().int().min(0), weights: z.array(weightsSchema).min(1).max(2) }).nullable(),
     diagnostics: z
       .object({
         hist: z.array(z.object({ lo: num, hi: num, counts: z.array(z.number().int().min(0)).length(HIST_BINS) })).max(LIMITS.maxLayers),
@@ -117,6 +115,8 @@ export const workerToPageSchema = z.discriminatedUnion('type', [
       })
       .nullable(),
   }),
+  /** Parameters at an epoch boundary (or after an edit), per model: what a restart restores. */
+  z.object({ type: z.literal('checkpoint'), epoch: z.number().int().min(0), steps: z.number().int().min(0), weights: z.array(weightsSchema).min(1).max(2) }),
   z.object({ type: z.literal('paused'), epoch: z.number().int().min(0), reason: z.enum(['user', 'step', 'budget', 'target', 'diverged', 'error']) }),
   /** A console line of the learner's optimizer code. */
   z.object({ type: z.literal('log'), level: z.enum(['log', 'info', 'warn', 'error', 'debug']), text: z.string().max(4000) }),

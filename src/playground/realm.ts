@@ -16,7 +16,7 @@ import { createGuard } from '../sandbox/guard';
 import { measureLineOffset, runtimeError } from '../sandbox/run-job';
 import { createTensorReader, type TensorReader } from '../sandbox/tensors';
 import { tf } from '../sandbox/tf-slim';
-import { Session, tfOptimizer, type OptimizerImpl, type WeightsSnapshot } from './engine';
+import { Session, tfOptimizer, type OptimizerImpl } from './engine';
 import { MINE_EXPORT, MineError, mineOptimizer, type MineExercise } from './mine';
 import { pageToWorkerSchema, type PageToWorker, type WorkerToPage } from './protocol';
 import { needsRebuild } from './engine';
@@ -74,8 +74,11 @@ function createTrainer(post: (m: WorkerToPage, t?: Transferable[]) => void, read
   let scheduled = false;
   let frameAsked: Extract<PageToWorker, { type: 'frame' }> | null = null;
   let sentHistory = 0;
-  let checkpoint: { epoch: number; steps: number; weights: WeightsSnapshot[] } | null = null;
-  let checkpointSent = true;
+  /** Sends the parameters at an epoch boundary (or after an edit): what the page restarts from. */
+  const sendCheckpoint = () => {
+    const s = session!;
+    post({ type: 'checkpoint', epoch: s.epoch, steps: s.steps, weights: s.models.map((m) => m.snapshot()) });
+  };
   let logLines = 0;
   let mineFn: ((...a: unknown[]) => unknown) | undefined;
   let mineExercise: MineExercise | undefined;
@@ -179,8 +182,6 @@ function createTrainer(post: (m: WorkerToPage, t?: Transferable[]) => void, read
     const ev = evalAll();
     const history = s.history.slice(sentHistory);
     sentHistory = s.history.length;
-    const cp = checkpointSent ? null : checkpoint;
-    checkpointSent = true;
     post(
       {
         type: 'frame',
@@ -195,7 +196,6 @@ function createTrainer(post: (m: WorkerToPage, t?: Transferable[]) => void, read
         mainClass: maps.mainClass,
         thumbs: maps.thumbs,
         weights: snaps[0]!,
-        checkpoint: cp,
         diagnostics: req.diagnostics ? s.diagnostics(which, snaps[which]) : null,
       },
       [maps.main.buffer, maps.thumbs.buffer, ...(maps.mainClass ? [maps.mainClass.buffer] : [])],
@@ -211,8 +211,7 @@ function createTrainer(post: (m: WorkerToPage, t?: Transferable[]) => void, read
   /** After an epoch: checkpoint, stop rules. Returns a reason to stop, if any. */
   const afterEpoch = (): Extract<WorkerToPage, { type: 'paused' }>['reason'] | undefined => {
     const s = session!;
-    checkpoint = { epoch: s.epoch, steps: s.steps, weights: s.models.map((m) => m.snapshot()) };
-    checkpointSent = false;
+    sendCheckpoint();
     const last = s.history[s.history.length - 1];
     if (last && last.train.some((x) => !Number.isFinite(x))) return 'diverged';
     if (s.s.stopEpochs > 0 && s.epoch >= s.s.stopEpochs) return 'budget';
@@ -249,8 +248,7 @@ function createTrainer(post: (m: WorkerToPage, t?: Transferable[]) => void, read
             stop('user');
             break;
           }
-          // A slice ends at an epoch's end, so the frame that follows carries the checkpoint the
-          // page restarts from if a learner step later hangs.
+          // A slice ends at an epoch's end, so a pending frame request shows the new epoch.
           break;
         }
       } while (now() - t0 < SLICE_MS);
@@ -268,7 +266,6 @@ function createTrainer(post: (m: WorkerToPage, t?: Transferable[]) => void, read
           playing = false;
           pauseAsked = false;
           sentHistory = 0;
-          checkpoint = null;
           evalVersion++;
           mineFn = undefined;
           mineExercise = undefined;
@@ -336,8 +333,7 @@ function createTrainer(post: (m: WorkerToPage, t?: Transferable[]) => void, read
           if (!session) return;
           if (!session.setParam(m.layer, m.from, m.to, m.value)) post({ type: 'error', code: 'bad-command' });
           evalVersion++;
-          checkpoint = { epoch: session.epoch, steps: session.steps, weights: session.models.map((x) => x.snapshot()) };
-          checkpointSent = false;
+          sendCheckpoint();
           return;
         case 'trace': {
           if (!session) return;

@@ -156,7 +156,7 @@ export function adamStep(param: tf.Tensor, grad: tf.Tensor, state: { m: tf.Tenso
   const root = host(page);
   await ready(page);
   await page.getByRole('button', { name: P.play, exact: true }).click();
-  await expect.poll(async () => num(root, 'data-epoch'), { timeout: TRAIN_TIMEOUT }).toBe(1);
+  await expect(root).toHaveAttribute('data-checkpoint-epoch', '1', { timeout: TRAIN_TIMEOUT });
   await page.getByRole('button', { name: P.pause, exact: true }).click();
   await expect(root.getByRole('log')).toContainText('已终止训练环境，并从第 1 个 epoch 的权重重新开始', { timeout: 15_000 });
   await ready(page);

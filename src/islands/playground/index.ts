@@ -234,7 +234,8 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     pendingRows.length = 0;
     epoch = restore?.epoch ?? 0;
     history = restore?.history.slice() ?? [];
-    checkpoint = null;
+    // A restart keeps its starting point as the checkpoint, so a second hang restarts there too.
+    checkpoint = restore ? { epoch: restore.epoch, steps: restore.steps, weights: restore.weights } : null;
     logLines = 0;
     const names = state.compare === 'none' ? [k(`playground.optimizers.${state.optimizer}`)] : [k(`playground.optimizers.${state.optimizer}`), k(`playground.optimizers.${state.compare}`)];
     if (state.compare !== 'none' && state.compare === state.optimizer) names[1] = `${names[1]}（η = ${state.compareLr}）`;
@@ -324,9 +325,12 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
         frameInFlight = false;
         pending = m;
         pendingRows.push(...m.history);
-        if (m.checkpoint) checkpoint = m.checkpoint;
         if (playing && noDraw()) setTimeout(requestFrame, NO_DRAW_POLL_MS);
         rafId ??= requestAnimationFrame(draw);
+        return;
+      case 'checkpoint':
+        checkpoint = { epoch: m.epoch, steps: m.steps, weights: m.weights };
+        root.dataset.checkpointEpoch = String(m.epoch);
         return;
       case 'paused': {
         clearTimeout(stuckTimer);
