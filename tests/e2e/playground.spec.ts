@@ -162,6 +162,14 @@ export function adamStep(param: tf.Tensor, grad: tf.Tensor, state: { m: tf.Tenso
   await ready(page);
   await expect.poll(async () => num(root, 'data-epoch')).toBe(1);
   expect(await root.getAttribute('data-pg-state')).toBe('ready');
+
+  // A module whose top level never returns: the worker is replaced and 用我的实现 switched off.
+  const stuck = 'while (true) {}\nexport function adamStep() {}';
+  await page.evaluate((c) => localStorage.setItem('dlc:progress:ex:adam-step', JSON.stringify({ status: 'passed', latestCode: c, passingCode: c })), stuck);
+  await page.reload();
+  await expect(root.getByRole('log')).toContainText('关闭「用我的实现」', { timeout: 20_000 });
+  await ready(page);
+  await expect(root.getByRole('button', { name: P.mine, exact: true })).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('two optimizers side by side give two curves', async ({ page }) => {

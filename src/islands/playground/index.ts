@@ -187,6 +187,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   let logLines = 0;
   let keepHash = false;
   let drawMs = 0;
+  let loadTimer: ReturnType<typeof setTimeout> | undefined;
 
   const send = (m: PageToWorker) => client?.send(m);
   const setPhase = (phase: string) => (root.dataset.pgState = phase);
@@ -247,7 +248,12 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     whichField.hidden = state.compare === 'none' || state.hide.includes('compare');
     const id = mineExercise(state);
     const code = state.mine && id ? mineCode(id) : null;
-    if (state.mine && id && code) line(t('playground.mineOn', { id }), 'pg-info');
+    if (state.mine && id && code) {
+      line(t('playground.mineOn', { id }), 'pg-info');
+      // Their module runs at load: if it never returns, the worker is replaced and 用我的实现 is switched off.
+      clearTimeout(loadTimer);
+      loadTimer = setTimeout(() => void abandonMine(), STUCK_MS * 2);
+    }
     send({
       type: 'init',
       state,
@@ -312,6 +318,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   const onMessage = (m: WorkerToPage) => {
     switch (m.type) {
       case 'inited':
+        clearTimeout(loadTimer);
         heatmap.setPoints(m.train, m.test, isRegression(state.dataset));
         heatmap.redrawPoints(state.showTest);
         traceIndex.max = String(Math.max(0, m.train.x1.length - 1));
@@ -405,6 +412,15 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     status.textContent = t('playground.mineStuck', { epoch: at });
     await client.restart();
     init(cp ? { epoch: cp.epoch, steps: cp.steps, weights: cp.weights, history: history.filter((r) => r.epoch <= cp.epoch) } : undefined);
+  };
+  const abandonMine = async () => {
+    if (!client) return;
+    client.kill();
+    playing = false;
+    line(t('playground.mineLoadStuck'), 'pg-error');
+    status.textContent = t('playground.mineLoadStuck');
+    await client.restart();
+    setState({ ...state, mine: false });
   };
   playBtn.addEventListener('click', () => (playing ? pause() : play()));
   stepBtn.addEventListener('click', () => {
