@@ -15,7 +15,7 @@ export const PRESETS: readonly Preset[] = [
   { id: 'lr-too-high', hash: 'dataset=circle&layers=4,2&learningRate=3' },
   { id: 'zero-init', hash: 'dataset=circle&layers=4,4&init=zeros,zeros' },
   { id: 'sigmoid-deep', hash: 'dataset=circle&layers=8,8,8,8,8,8&act=sigmoid,sigmoid,sigmoid,sigmoid,sigmoid,sigmoid&init=glorot,glorot,glorot,glorot,glorot,glorot&learningRate=0.03' },
-  { id: 'dropout', hash: 'dataset=gauss&noise=45&trainRatio=10&layers=8,8,8&act=relu,relu,relu&init=he,he,he&dropout=0.3,0.3,0.3&optimizer=adam&learningRate=0.01&showTest=1' },
+  { id: 'dropout', hash: 'dataset=circle&seed=2&noise=50&trainRatio=10&layers=8,8,8&act=relu,relu,relu&init=he,he,he&dropout=0.5,0.5,0.5&optimizer=adam&learningRate=0.01&loss=ce&showTest=1&stopEpochs=200' },
   { id: 'adam-vs-sgd', hash: 'dataset=spiral&layers=8,8&act=tanh,tanh&optimizer=adam&learningRate=0.01&compare=sgd&compareLr=0.03&trainRatio=70' },
   { id: 'spiral3', hash: 'dataset=spiral3&loss=ce&layers=8,8,8&act=relu,relu,relu&init=he,he,he&optimizer=adam&learningRate=0.01&trainRatio=70' },
 ];
