@@ -1,6 +1,8 @@
 // Builds the browser learner realm (src/sandbox/browser-realm.ts) as one classic script:
 // a Worker made from a blob can't resolve imports, and SES wants strict mode. The file name
 // carries a content hash; src/generated/sandbox.json tells the page where it is.
+// The training playground's realm (src/playground/realm.ts) is built the same way into its own
+// file (src/generated/playground-realm.json), so the learner realm's bundle doesn't grow.
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,8 +10,8 @@ import { buildSync } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = `${root}public/sandbox/`;
-const result = buildSync({
-  entryPoints: [`${root}src/sandbox/browser-realm.ts`],
+const build = (entry) => buildSync({
+  entryPoints: [entry],
   bundle: true,
   write: false,
   format: 'iife',
@@ -22,12 +24,16 @@ const result = buildSync({
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
 });
-const code = result.outputFiles[0].contents;
-const hash = createHash('sha256').update(code).digest('hex').slice(0, 12);
-const name = `learner-realm.${hash}.js`;
+const named = (prefix, code) => `${prefix}.${createHash('sha256').update(code).digest('hex').slice(0, 12)}.js`;
+const code = build(`${root}src/sandbox/browser-realm.ts`).outputFiles[0].contents;
+const name = named('learner-realm', code);
+const pgCode = build(`${root}src/playground/realm.ts`).outputFiles[0].contents;
+const pgName = named('playground-realm', pgCode);
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 writeFileSync(outDir + name, code);
+writeFileSync(outDir + pgName, pgCode);
 mkdirSync(`${root}src/generated`, { recursive: true });
 writeFileSync(`${root}src/generated/sandbox.json`, `${JSON.stringify({ learnerRealm: `sandbox/${name}`, bytes: code.length }, null, 2)}\n`);
-console.log(`sandbox: public/sandbox/${name} (${(code.length / 1024).toFixed(0)} KB)`);
+writeFileSync(`${root}src/generated/playground-realm.json`, `${JSON.stringify({ playgroundRealm: `sandbox/${pgName}`, bytes: pgCode.length }, null, 2)}\n`);
+console.log(`sandbox: public/sandbox/${name} (${(code.length / 1024).toFixed(0)} KB), public/sandbox/${pgName} (${(pgCode.length / 1024).toFixed(0)} KB)`);
