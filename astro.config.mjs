@@ -47,7 +47,7 @@ function prebuiltTypescript() {
  * src/generated/data/, never under public/) as a base64 string of the gzip file. Only
  * exercises/train-classifier/digits.ts imports it, dynamically and only in the browser, so the
  * bytes live in a chunk that only the reference worker loads when it grades train-classifier:
- * no page and no learner realm ever contains them (tests/unit/capstone-data.test.ts checks dist/).
+ * no page and no learner realm ever contains them (tests/e2e/capstone.spec.ts checks dist/).
  */
 function heldoutDigits() {
   const id = 'virtual:dlc-heldout-digits';

@@ -5,7 +5,7 @@
  * stops a long training; a broken or other-version record is reported and nothing else is lost.
  * The chapter's cells and their printed numbers are run by cells-chapters.spec.ts.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -31,6 +31,26 @@ async function drawOne(page: Page): Promise<void> {
   for (const [x, y] of [[130, 75], [145, 62], [145, 100], [145, 140], [145, 180], [145, 218]] as const) await page.mouse.move(...at(x, y), { steps: 4 });
   await page.mouse.up();
 }
+
+test('the held-out digits are in one chunk that only the train-classifier cases (graded in the reference worker) import', () => {
+  const root = new URL('../../', import.meta.url);
+  const manifest = JSON.parse(readFileSync(new URL('src/generated/data-private.json', root), 'utf8')) as { datasets: Record<string, { path: string }> };
+  const probe = readFileSync(new URL(manifest.datasets['digits-heldout']!.path, root)).toString('base64').slice(5000, 5080);
+  const files = (dir: URL): URL[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(new URL(`${d.name}/`, dir)) : [new URL(d.name, dir)]));
+  const all = [...files(new URL('dist/', root)), ...files(new URL('public/sandbox/', root))].filter((f) => /\.(m?js|html|json)$/.test(f.pathname));
+  const text = new Map(all.map((f) => [f.pathname, readFileSync(f, 'utf8')]));
+  const holders = [...text].filter(([, t]) => t.includes(probe)).map(([p]) => p);
+  expect(holders, 'files holding the held-out bytes').toHaveLength(1);
+  const chunk = holders[0]!.split('/').pop()!;
+  const importers = [...text].filter(([p, t]) => p !== holders[0] && t.includes(chunk)).map(([p]) => p);
+  expect(importers, 'who imports the held-out chunk').toHaveLength(1);
+  expect(text.get(importers[0]!)).toContain('三类螺旋');
+  const casesChunk = importers[0]!.split('/').pop()!;
+  const users = [...text].filter(([p, t]) => p !== importers[0] && t.includes(casesChunk)).map(([p]) => p.split('/').pop());
+  expect(users.length, 'who imports the cases chunk').toBe(1);
+  expect(users[0]).toMatch(/^grader\.worker-/);
+});
 
 test('before interaction: ≤ 15 KB gzip of page JS, no dataset bytes, no tfjs on the page', async ({ page }) => {
   const js = new Map<string, Buffer>();
