@@ -21,10 +21,11 @@ import { loadGradingDigits, type GradingDigits } from './digits';
  * a 20 s budget. See the statement.)
  *
  * Thresholds and the false-failure bound. With m test samples and a model whose true accuracy is
- * p, the measured accuracy has standard deviation √(p(1−p)/m). The reference solution reaches
- * p ≈ 0.98–1.00 on the spiral (m = 300, threshold 0.90: > 5 standard deviations) and p ≈ 0.91–0.93
- * on the digits (m = 800, threshold 0.85: ≥ 6 standard deviations, P < 1e-9 by a normal tail;
- * Hoeffding's bound exp(−2m·0.06²) = 3.2e-3 is the distribution-free worst case).
+ * p, the measured accuracy has standard deviation √(p(1−p)/m). Measured with the reference
+ * solution over seeds 1–10 (tfjs CPU backend): blobs 95.7–100 % (m = 47, threshold 90 %), spiral
+ * 98.7–100 % (m = 300, threshold 90 %), digits 88.3–91.1 %, mean 89.3 %, standard deviation 0.85
+ * points across seeds (model and test-set variation together; m = 800, threshold 85 %, i.e. about
+ * 5 standard deviations below the mean: a normal tail of ≈ 3e-7 per grading).
  *
  * Case 0, four blobs: centres 4 apart, unit spread (Bayes accuracy ≈ 0.99), 200 training and 47
  * test points: the test set has its own length, so code that predicts xTrain's rows (or assumes
