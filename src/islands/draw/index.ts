@@ -204,6 +204,14 @@ export function mountPad(root: HTMLElement): void {
     predict();
   });
 
+  // Only the alpha channel is read, so the ink can follow the theme: repaint it when the theme changes.
+  new MutationObserver(() => {
+    ctx.save();
+    ctx.globalCompositeOperation = 'source-in';
+    ctx.fillStyle = getComputedStyle(canvas).color || '#000';
+    ctx.fillRect(0, 0, SIZE, SIZE);
+    ctx.restore();
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   document.addEventListener(MODEL_KEPT_EVENT, (e) => {
     if ((e as CustomEvent<{ name?: unknown }>).detail?.name === name) void useModel();
   });
