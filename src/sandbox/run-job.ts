@@ -1,4 +1,5 @@
 import { compileSubmission } from '../grader/compile';
+import { standardGlobals } from './globals';
 import { formatNumber } from '../grader/format';
 import { fromPlain } from '../grader/plain';
 import type { LayerCheck, LogLevel, TF } from '../grader/types';
@@ -48,7 +49,7 @@ export function prepareRealm(host: RealmHost): (job: WireJob) => void {
     const grants = job.kind === 'layer' ? [...job.grants, 'serialization.registerClass'] : job.grants;
     const guard = createGuard(tf, { banned: job.banned, grants });
     const learnerConsole = Object.freeze(Object.fromEntries(LEVELS.map((l) => [l, (...args: unknown[]) => log(l, args)])));
-    const compartment = new Compartment({ globals: { console: learnerConsole }, __options__: true });
+    const compartment = new Compartment({ globals: { ...standardGlobals(), console: learnerConsole }, __options__: true });
     const lineOffset = measureLineOffset(compartment);
     const errorOf = (e: unknown, prefix: string) => {
       const api = guard.bannedApiOf(e);
