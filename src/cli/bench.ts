@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gradeSubmission } from '../grader/index';
+import { ROOT } from './root';
 import { exerciseFile, listExerciseIds, loadExerciseMeta } from './exercises';
 import { createNodeLearnerHost } from './node-learner';
 import { createNodeReference } from './node-reference';
@@ -18,7 +19,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  */
 export async function runBench(ids: string[]): Promise<number> {
   const targets = ids.length > 0 ? ids : listExerciseIds();
-  const bin = fileURLToPath(new URL('./bin.mjs', import.meta.url));
+  const bin = join(ROOT, 'src/cli/bin.mjs');
   const cold: number[] = [];
   for (let i = 0; i < COLD_RUNS; i++) {
     const t0 = performance.now();

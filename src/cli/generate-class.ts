@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const EXERCISES_DIR = fileURLToPath(new URL('../../exercises/', import.meta.url));
+const EXERCISES_DIR = join((globalThis as { __dlcRoot?: string }).__dlcRoot ?? fileURLToPath(new URL('../../', import.meta.url)), 'exercises');
 
 /** Writes one export per student into `dir`; returns the number of submissions. */
 export function generateClass(dir: string, students: number): number {
