@@ -168,7 +168,7 @@ async function editors(context) {
         new Promise((resolve) => {
           const cell = document.querySelector('[data-cell]');
           const t0 = performance.now();
-          const check = () => (document.activeElement?.classList.contains('cell-editor') ? resolve(performance.now() - t0) : requestAnimationFrame(check));
+          const check = () => (document.activeElement?.closest('.cell-editor') ? resolve(performance.now() - t0) : requestAnimationFrame(check));
           cell.querySelector('[data-cell-action="edit"]').click();
           check();
         }),
