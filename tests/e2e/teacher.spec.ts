@@ -121,7 +121,7 @@ test('a student exports two solved exercises; the teacher re-grades them with th
   await expect(dialog).toBeHidden();
   await cell(page, 's003<script>window.__xss=2</script>', 'relu').click();
   await expect(dialog.locator('img')).toHaveCount(0);
-  await expect(dialog.locator('pre')).toContainText('<img src=x onerror=');
+  await expect(dialog.locator('.pe-code')).toContainText('<img src=x onerror=');
   await page.keyboard.press('Escape');
 
   // Insight: the most-failed cases with hints, the charts, similar code.
