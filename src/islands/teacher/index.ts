@@ -188,17 +188,19 @@ export function mountTeacherPage(): void {
     };
     showProgress(0);
     const submissions = tasks.map((task) => ({ meta: metaById.get(task.exercise)!, code: task.code, seed: randomSeed() }));
+    // Only submissions that were graded move the bar: after 取消 the queued ones come back as
+    // cancelled, and the bar stops where grading stopped.
+    let graded = 0;
     await grader.gradeMany(submissions, {
       signal: mine.signal,
-      onProgress: (done, _total, index, report) => {
+      onProgress: (_done, _total, index, report) => {
         const task = tasks[index]!;
-        if (report.error?.kind !== 'cancelled') {
-          const m = reports.get(task.student) ?? new Map<string, GradeReport>();
-          m.set(task.exercise, report);
-          reports.set(task.student, m);
-          states.set(key(task.student, task.exercise), 'done');
-        }
-        showProgress(done);
+        if (report.error?.kind === 'cancelled') return;
+        const m = reports.get(task.student) ?? new Map<string, GradeReport>();
+        m.set(task.exercise, report);
+        reports.set(task.student, m);
+        states.set(key(task.student, task.exercise), 'done');
+        showProgress(++graded);
         updateCell(task.student, task.exercise);
       },
       onRetry: () => (progressText.textContent = t('teacher.regradeRetry')),
@@ -207,6 +209,7 @@ export function mountTeacherPage(): void {
     regradeBtn.disabled = false;
     cancelBtn.disabled = true;
     const done = tasks.filter((task) => states.get(key(task.student, task.exercise)) === 'done').length;
+    progress.value = done;
     progressText.textContent = mine.signal.aborted
       ? t('teacher.regradeCancelled', { done, total: tasks.length })
       : t('teacher.regradeDone', { total: tasks.length, seconds: ((performance.now() - started) / 1000).toFixed(1) });
