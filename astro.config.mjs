@@ -11,6 +11,8 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeKatexStrict from './src/markdown/rehype-katex-strict.mjs';
 import rehypeCodeCopy from './src/markdown/rehype-code-copy.mjs';
+import rehypeTableScroll from './src/markdown/rehype-table-scroll.mjs';
+import rehypeSections from './src/markdown/rehype-sections.mjs';
 
 // The machine (and CI) has no network: never phone home.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -75,6 +77,10 @@ const devPrebundle = {
 };
 
 export default defineConfig({
+  // Astro's content cache (the data store of every chapter and exercise) lives in the checkout,
+  // not in node_modules: several checkouts (git worktrees) may share one node_modules, and one
+  // build must never render another checkout's content.
+  cacheDir: './.astro/cache/',
   // No `site`: every internal link is root-relative (built with import.meta.env.BASE_URL),
   // so the output works on any host. Set `base` if the course is served from a sub-path.
   // Directory URLs everywhere (/chapters/<slug>/), matching what `astro preview` and static hosts serve.
@@ -94,6 +100,10 @@ export default defineConfig({
       rehypeKatexStrict,
       // Wraps Shiki's <pre> in a figure with a keyboard-accessible copy button (strings from zh-CN.json).
       rehypeCodeCopy,
+      // Wide tables scroll sideways on phones: each sits in a focusable, labelled region.
+      rehypeTableScroll,
+      // Each h2 section gets content-visibility: auto (global.css), with an estimated height.
+      rehypeSections,
     ],
     // Shiki at build time with BOTH themes emitted as CSS variables (--shiki-light / --shiki-dark);
     // src/styles/global.css picks one from <html data-theme>. No highlighting JS ships.

@@ -112,13 +112,28 @@ const tocTargets = tocLinks
   .map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1))))
   .filter((el): el is HTMLElement => el !== null);
 if (tocTargets.length > 0) {
+  // Chapter sections far from the viewport are skipped by the browser (content-visibility, see
+  // src/markdown/rehype-sections.mjs): measuring a heading inside one would force its layout. So
+  // measure the section boxes (cheap), and a heading only when its section is on screen.
+  const sectionOf = tocTargets.map((el) => el.closest<HTMLElement>('.cv-section'));
+  const LINE = 140;
   let queued = false;
   const update = () => {
     queued = false;
     let active = 0;
-    tocTargets.forEach((el, i) => {
-      if (el.getBoundingClientRect().top < 140) active = i;
-    });
+    for (let i = 0; i < tocTargets.length; i++) {
+      const section = sectionOf[i];
+      if (section) {
+        const box = section.getBoundingClientRect();
+        if (box.top >= LINE) break;
+        if (box.bottom < 0) {
+          active = i;
+          continue;
+        }
+      }
+      if (tocTargets[i]!.getBoundingClientRect().top < LINE) active = i;
+      else break;
+    }
     tocLinks.forEach((a, i) => a.classList.toggle('active', i === active));
   };
   window.addEventListener(
