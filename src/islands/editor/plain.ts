@@ -102,8 +102,9 @@ export function createPlainEditor(options: PlainEditorOptions = {}): PlainEditor
 
   if (textarea && options.value !== undefined && textarea.value !== options.value) textarea.value = options.value;
   if (textarea) text = textarea.value;
-  // The build already coloured the starter; colour again only when the text differs.
-  if (options.value !== undefined || !code.hasChildNodes() || code.textContent !== shown(text)) refresh();
+  // The build already coloured the starter; colour again only when the text differs (repainting
+  // the same text would also move the page's largest paint to after the script).
+  if (code.textContent !== shown(text)) refresh();
 
   const onInput = (): void => changed();
   const onCompositionStart = (): void => void (composing = true);
