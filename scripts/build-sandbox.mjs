@@ -1,13 +1,17 @@
 // Builds the browser learner realm (src/sandbox/browser-realm.ts) as one classic script:
 // a Worker made from a blob can't resolve imports, and SES wants strict mode. The file name
-// carries a content hash; src/generated/sandbox.json tells the page where it is.
+// carries a content hash and lives under /_astro/ with the site's other hashed assets (hosts
+// serve that folder as immutable, public/_headers), so a returning learner never downloads it
+// again; src/generated/sandbox.json tells the page where it is.
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outDir = `${root}public/sandbox/`;
+const outDir = `${root}public/_astro/sandbox/`;
+// Earlier builds wrote to public/sandbox/: remove it, or the old copy would ship too.
+rmSync(`${root}public/sandbox/`, { recursive: true, force: true });
 const result = buildSync({
   entryPoints: [`${root}src/sandbox/browser-realm.ts`],
   bundle: true,
@@ -29,5 +33,5 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 writeFileSync(outDir + name, code);
 mkdirSync(`${root}src/generated`, { recursive: true });
-writeFileSync(`${root}src/generated/sandbox.json`, `${JSON.stringify({ learnerRealm: `sandbox/${name}`, bytes: code.length }, null, 2)}\n`);
-console.log(`sandbox: public/sandbox/${name} (${(code.length / 1024).toFixed(0)} KB)`);
+writeFileSync(`${root}src/generated/sandbox.json`, `${JSON.stringify({ learnerRealm: `_astro/sandbox/${name}`, bytes: code.length }, null, 2)}\n`);
+console.log(`sandbox: public/_astro/sandbox/${name} (${(code.length / 1024).toFixed(0)} KB)`);
