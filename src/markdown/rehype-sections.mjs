@@ -23,6 +23,12 @@ const textOf = (node) => {
   if (!Array.isArray(node.children)) return '';
   return node.children.map(textOf).join('');
 };
+/** Text without KaTeX's MathML copies. @param {any} node @returns {string} */
+const visibleText = (node) => {
+  if (node.type === 'text') return node.value;
+  if (!Array.isArray(node.children) || hasClass(node, 'katex-mathml')) return '';
+  return node.children.map(visibleText).join('');
+};
 /** @param {string} s */
 const ems = (s) => {
   let n = 0;
@@ -62,8 +68,11 @@ function estimate(node) {
     case 'dd':
     case 'dt':
     case 'figcaption':
-      // Inline formulas count by their source length, roughly (their HTML is much longer than what shows).
-      return Math.max(1, Math.ceil(ems(textOf({ children: (node.children ?? []).filter((/** @type {any} */ c) => !hasClass(c, 'katex-mathml')) })) / EM_PER_LINE / 2)) * PX.line + PX.paragraphGap;
+      // Text as it shows: a formula's MathML copy (for screen readers) takes no room.
+      return Math.max(1, Math.ceil(ems(visibleText(node)) / EM_PER_LINE)) * PX.line + PX.paragraphGap;
+    case 'details':
+      // Closed (思考题's answers): only its summary line shows.
+      return node.properties?.open ? (node.children ?? []).reduce((/** @type {number} */ sum, /** @type {any} */ c) => sum + estimate(c), 0) : PX.line + PX.paragraphGap;
     case 'tr':
       return PX.tableRow;
     case 'img':
