@@ -11,6 +11,8 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeKatexStrict from './src/markdown/rehype-katex-strict.mjs';
 import rehypeCodeCopy from './src/markdown/rehype-code-copy.mjs';
+import rehypeTableScroll from './src/markdown/rehype-table-scroll.mjs';
+import rehypeSections from './src/markdown/rehype-sections.mjs';
 
 // The machine (and CI) has no network: never phone home.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -98,6 +100,10 @@ export default defineConfig({
       rehypeKatexStrict,
       // Wraps Shiki's <pre> in a figure with a keyboard-accessible copy button (strings from zh-CN.json).
       rehypeCodeCopy,
+      // Wide tables scroll sideways on phones: each sits in a focusable, labelled region.
+      rehypeTableScroll,
+      // Each h2 section gets content-visibility: auto (global.css), with an estimated height.
+      rehypeSections,
     ],
     // Shiki at build time with BOTH themes emitted as CSS variables (--shiki-light / --shiki-dark);
     // src/styles/global.css picks one from <html data-theme>. No highlighting JS ships.

@@ -1,6 +1,6 @@
 // The playground's sandbox realm: a blob Worker inside the same <iframe sandbox> + CSP that
 // src/runtime/browser-spawn.ts creates for learner code (own bundle: scripts/build-sandbox.mjs
-// builds public/sandbox/playground-realm.<hash>.js). The trainer here is trusted site code and
+// builds public/_astro/sandbox/playground-realm.<hash>.js). The trainer here is trusted site code and
 // runs outside any compartment; the learner's optimizer (用我的实现) is evaluated in a SES
 // Compartment with the guarded tf, and its console goes to the playground's log.
 //

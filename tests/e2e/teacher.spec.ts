@@ -121,7 +121,7 @@ test('a student exports two solved exercises; the teacher re-grades them with th
   await expect(dialog).toBeHidden();
   await cell(page, 's003<script>window.__xss=2</script>', 'relu').click();
   await expect(dialog.locator('img')).toHaveCount(0);
-  await expect(dialog.locator('pre')).toContainText('<img src=x onerror=');
+  await expect(dialog.locator('.pe-code')).toContainText('<img src=x onerror=');
   await page.keyboard.press('Escape');
 
   // Insight: the most-failed cases with hints, the charts, similar code.
@@ -161,6 +161,12 @@ test('cancel stops the re-grade: cells left are 未评分, and a new re-grade fi
   await page.locator('#tc-cancel').click();
   await expect(page.locator('#tc-progress[data-state="cancelled"]')).toHaveCount(1, { timeout: 60_000 });
   await expect(page.locator('#tc-progress-text')).toContainText('已取消');
+  // The bar stops where grading stopped, and the text says how many were graded.
+  const bar = await page.locator('#tc-progress').evaluate((el: HTMLProgressElement) => ({ value: el.value, max: el.max }));
+  const graded = await page.locator('#tc-table button[data-state="done"]').count();
+  expect(bar.value).toBe(graded);
+  expect(bar.value).toBeLessThan(bar.max);
+  await expect(page.locator('#tc-progress-text')).toContainText(`${graded} / ${bar.max}`);
   await expect(page.locator('#tc-table button[data-state="pending"]').first()).toBeVisible();
   await page.locator('#tc-regrade').click();
   await expect(page.locator('#tc-progress[data-state="done"]')).toHaveCount(1, { timeout: 150_000 });
