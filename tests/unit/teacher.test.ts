@@ -304,7 +304,7 @@ describe('grade-exports CLI', () => {
     expect(bad).toEqual(['bad-future-version.dlcourse.json', 'bad-missing-fields.dlcourse.json', 'bad-truncated.dlcourse.json', 'bad-wrong-format.dlcourse.json']);
     for (const e of out.errors) expect(e.message).toMatch(/[\u4e00-\u9fff]/);
     const by = Object.fromEntries(out.students.map((s: { id: string }) => [s.id, s]));
-    expect(Object.keys(by).sort()).toEqual(['s001', 's002', 's003<script>window.__xss=2</script>', 's004', 's005']);
+    expect(Object.keys(by).sort()).toEqual(['s001', 's002', 's003<script>window.__xss=2</script>', 's004', 's005', 's006']);
     const v = (id: string, ex: string) => by[id].exercises[ex];
     expect(by['s001'].file).toMatch(/s001-honest/);
     expect(Object.keys(by['s001'])).toEqual(['id', 'name', 'file', 'exportedAt', 'superseded', 'flags', 'exercises']);
@@ -320,7 +320,11 @@ describe('grade-exports CLI', () => {
     expect(v('s005', 'sigmoid')).toMatchObject({ verdict: 'mismatch', error: { kind: 'timeout' } });
     expect(v('s005', 'relu')).toMatchObject({ verdict: 'mismatch', error: { kind: 'banned' } });
     expect(v('s005', 'param-count')).toMatchObject({ verdict: 'mismatch', score: 0 });
-    expect(out.summary).toEqual({ files: 10, students: 5, verified: 4, mismatches: 5, errors: 4 });
+    // The saboteur's submissions share one realm: its patches and leftovers change nothing after it.
+    expect(v('s006', 'sigmoid')).toMatchObject({ verdict: 'mismatch' });
+    expect(v('s006', 'relu')).toEqual({ reported: 'passed', verdict: 'verified', score: 1 });
+    expect(v('s006', 'softmax')).toMatchObject({ verdict: 'mismatch' });
+    expect(out.summary).toEqual({ files: 11, students: 6, verified: 5, mismatches: 7, errors: 4 });
   }, 240_000);
 
   it('exit 0 when every file was read, even with mismatches; --csv writes nbgrader-like rows', () => {

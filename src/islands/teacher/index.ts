@@ -5,6 +5,7 @@
  * runs in this page's realm). Everything from a file is rendered with textContent, never HTML.
  */
 import type { ExerciseMeta } from '../../grader/schema';
+import { seedsPerExercise } from '../../runtime/grade-many';
 import { randomSeed } from '../../grader/rng';
 import type { GradeReport } from '../../grader/types';
 import { t } from '../../i18n/t';
@@ -190,7 +191,9 @@ export function mountTeacherPage(): void {
       progressText.textContent = t('teacher.progress', { done, total: tasks.length }) + eta;
     };
     showProgress(0);
-    const submissions = tasks.map((task) => ({ meta: metaById.get(task.exercise)!, code: task.code, seed: randomSeed() }));
+    // One student's submissions share a realm; one fresh seed per exercise for the whole run.
+    const seeds = seedsPerExercise(tasks.map((task) => task.exercise), randomSeed);
+    const submissions = tasks.map((task) => ({ meta: metaById.get(task.exercise)!, code: task.code, seed: seeds.get(task.exercise)!, group: task.student }));
     // Only submissions that were graded move the bar: after 取消 the queued ones come back as
     // cancelled, and the bar stops where grading stopped.
     let graded = 0;
