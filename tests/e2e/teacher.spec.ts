@@ -104,6 +104,10 @@ test('a student exports two solved exercises; the teacher re-grades them with th
   await expect(cell(page, 's005', 'relu')).toHaveAttribute('data-verdict', 'mismatch');
   await expect(cell(page, 's005', 'param-count')).toHaveAttribute('data-verdict', 'mismatch');
   await expect(cell(page, 's004', 'relu')).toHaveAttribute('data-verdict', 'verified');
+  // The saboteur's submissions share one realm: its patches change nothing after it.
+  await expect(cell(page, 's006', 'sigmoid')).toHaveAttribute('data-verdict', 'mismatch');
+  await expect(cell(page, 's006', 'relu')).toHaveAttribute('data-verdict', 'verified');
+  await expect(cell(page, 's006', 'softmax')).toHaveAttribute('data-verdict', 'mismatch');
   // The XSS fixture's name and id are text, and nothing from it ran.
   const xssRow = page.locator('#tc-table tbody tr').filter({ hasText: '<img src=x' });
   await expect(xssRow).toHaveCount(1);
@@ -145,9 +149,9 @@ test('a student exports two solved exercises; the teacher re-grades them with th
 
   // Sorting and filtering.
   await page.getByLabel(T.filter).fill('s00');
-  await expect(page.locator('#tc-table tbody tr')).toHaveCount(5);
+  await expect(page.locator('#tc-table tbody tr')).toHaveCount(6);
   await page.getByLabel(T.verdictFilter).selectOption('mismatch');
-  await expect(page.locator('#tc-table tbody tr')).toHaveCount(2);
+  await expect(page.locator('#tc-table tbody tr')).toHaveCount(3);
 
   expect(xss.dialogs).toEqual([]);
   expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
