@@ -75,7 +75,9 @@ export function createPool({ spawn, size = 1, prespawn = size }: PoolOptions): P
   };
   const take = (): Promise<RealmChannel> => {
     const ch = spares.shift() ?? spawnTracked();
-    topUp();
+    // The replacement spare starts once this realm is up, not beside it: on a cold page two
+    // realms evaluating at once on two cores would delay the first verdict.
+    ch.then(topUp, topUp);
     return ch;
   };
   const acquireSlot = () =>

@@ -38,6 +38,9 @@ export function mountAll(): void {
   });
 }
 
+/** Monaco waits for the grader at most this long (src/islands/workbench/upgrade.ts notBefore). */
+const NOT_BEFORE_CAP_MS = 10_000;
+
 function mount(root: HTMLElement): void {
   const exercise = JSON.parse(q(root, 'script[data-wb-meta]').textContent ?? '{}') as ExerciseMeta;
   const id = exercise.id;
@@ -45,7 +48,7 @@ function mount(root: HTMLElement): void {
   (window as unknown as { __workbench: WorkbenchProbe }).__workbench = probe;
 
   // The grader's workers load while the learner reads: nothing here waits for them.
-  getGrader()
+  const warm = getGrader()
     .then((g) => g.warm(id))
     .then(
       () => (probe.graderWarmAt = performance.now()),
@@ -102,6 +105,11 @@ function mount(root: HTMLElement): void {
     uri: `file:///exercises/${id}/${exercise.entry}.ts`,
     label: t('exercise.editorLabel', { title: exercise.title }),
     onRun: () => void running.run(),
+    async notBefore() {
+      // The grader first (capped: Monaco must come even if the grader never warms), then no run in flight.
+      await Promise.race([warm, new Promise((resolve) => setTimeout(resolve, NOT_BEFORE_CAP_MS))]);
+      while (running.busy) await new Promise((resolve) => setTimeout(resolve, 100));
+    },
     onUpgraded(monaco, mod) {
       probe.editor = monaco.editor;
       probe.editorReadyAt = performance.now();

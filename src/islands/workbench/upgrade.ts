@@ -33,6 +33,11 @@ export interface UpgradeOptions {
   /** Called once Monaco holds the text. */
   onUpgraded(monaco: MonacoSurface, mod: MonacoModule): void;
   onFailed(error: unknown): void;
+  /**
+   * Monaco starts loading only once this resolves (the grader warm and no run in flight): a
+   * learner's first verdict never waits behind Monaco's evaluation on the main thread.
+   */
+  notBefore?(): Promise<void>;
 }
 
 export interface Upgrade {
@@ -54,6 +59,7 @@ export function scheduleUpgrade(opts: UpgradeOptions, policy = upgradePolicy()):
 
   const load = (): Promise<MonacoModule> => {
     loading ??= (async () => {
+      await opts.notBefore?.();
       box.dataset['editorState'] = 'loading';
       const mod = await import('./monaco');
       await run(mod);
