@@ -20,10 +20,10 @@ interface JsxAttr {
 }
 interface Node {
   type: string;
-  name?: string | null;
-  attributes?: JsxAttr[];
-  children?: Node[];
-  position?: { start: { line: number } };
+  name?: string | null | undefined;
+  attributes?: JsxAttr[] | undefined;
+  children?: Node[] | undefined;
+  position?: { start: { line: number } } | undefined;
 }
 
 const NAMES = new Set(['Cite', 'References', 'Term']);
@@ -45,9 +45,9 @@ function setAttr(node: Node, name: string, value: string): void {
 }
 
 export default function remarkCiteTerm() {
-  return (tree: Node, file: { path?: string }) => {
+  return (tree: unknown, file: { path?: string | undefined }) => {
     const found: Node[] = [];
-    walk(tree, found);
+    walk(tree as Node, found);
     if (found.length === 0) return;
     const where = file.path ? relative(process.cwd(), file.path) : '(未知文件)';
     const at = (n: Node) => `${where}:${n.position?.start.line ?? '?'}`;
