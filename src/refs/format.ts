@@ -51,10 +51,19 @@ function name2(n: CslName | undefined): string {
   return !n ? '' : 'literal' in n ? n.literal : n.family;
 }
 
+/** A series with its volume: "LNCS 1524", "PMLR 28(3)" for abbreviations, else "NATO ASI Series F, Vol. 68". */
+function series(ref: Reference): string {
+  const title = ref['collection-title'];
+  const num = ref['collection-number'];
+  if (!title) return num ?? '';
+  if (!num) return title;
+  return /^[A-Z]+$/.test(title) ? `${title} ${num}` : `${title}, Vol. ${num}`;
+}
+
 /** "volume(issue), pages" or "Series number, pages" after the container title. */
 function details(ref: Reference): string {
   const out: string[] = [];
-  if (ref['collection-title'] && ref.type !== 'chapter') out.push([ref['collection-title'], ref['collection-number']].filter(Boolean).join(' '));
+  if (ref['collection-title'] && ref.type !== 'chapter') out.push(series(ref));
   if (ref.volume) out.push(ref.issue ? `${ref.volume}(${ref.issue})` : ref.volume);
   if (ref.page && ref.type !== 'chapter') out.push(ref.page);
   return out.join(', ');
@@ -84,7 +93,7 @@ export function formatReference(ref: Reference): Segment[] {
     if (ref.type === 'chapter') {
       segs.push(text(ref.editor ? `In ${formatEditors(ref.editor)} (${ref.editor.length > 1 ? 'Eds.' : 'Ed.'}), ` : 'In '));
       segs.push(em(ref['container-title'] ?? ''));
-      const inner = [[ref['collection-title'], ref['collection-number']].filter(Boolean).join(' '), ref.page ? `pp. ${ref.page}` : '']
+      const inner = [series(ref), ref.page ? `pp. ${ref.page}` : '']
         .filter(Boolean)
         .join(', ');
       segs.push(text(`${inner ? ` (${inner})` : ''}. `));
@@ -105,7 +114,11 @@ export function formatReference(ref: Reference): Segment[] {
     if (i > 0) segs.push(text('；'));
     segs.push(l);
   });
-  if (ref.note) segs.push(text(`（${ref.note}）`));
+  if (ref.note) {
+    const prev = segs[segs.length - 1];
+    if (prev?.kind === 'text') prev.text = prev.text.replace(/\s+$/, '');
+    segs.push(text(`（${ref.note}）`));
+  }
   // Trim the trailing space of the last text segment.
   const last = segs[segs.length - 1];
   if (last?.kind === 'text') last.text = last.text.replace(/\s+$/, '');
