@@ -6,7 +6,8 @@
  *
  * Fails on: a key cited but not in content/references.json (naming the citing file), a key that
  * appears twice in content/references.json, an entry nothing cites; the same for glossary ids,
- * a term marked twice in one file, and a term whose teaching chapter does not mark it.
+ * a term marked twice in one file, a term whose teaching chapter does not mark it, and a page that
+ * still has a hand-written 参考文献 list instead of `<References />`.
  */
 import { formatSchemaError } from '../grader/schema';
 import { glossaryFileSchema, type Term } from '../glossary/schema';
@@ -99,6 +100,9 @@ export function checkContent(input: CheckInput): { errors: string[]; index: Cont
   const marked = new Map<string, Set<string>>();
   for (const src of input.sources) {
     const { cites, terms } = scanSource(src.text);
+    if (/^## 参考文献\s*$/m.test(src.text) && !/<References\b/.test(stripCode(src.text))) {
+      errors.push(`${src.path}：「参考文献」还是手写的列表；把文献放进 ${input.references.path}，正文里写 <Cite id="…" />，列表换成 <References />（node scripts/refs-from-list.mjs ${src.path} 会列出已有的键和新条目的草稿）`);
+    }
     for (const key of new Set(cites)) {
       if (!refIds.has(key)) errors.push(`${src.path}：引用了不存在的参考文献键 "${key}"（先把它加进 ${input.references.path}）`);
       cited.add(key);

@@ -77,6 +77,11 @@ describe('the build fails on bad citations, naming the file', () => {
     const errors = run([{ ...he, DOI: 'https://doi.org/10.1109/CVPR.2016.90', contianer: 'x' }], [chapter('<Cite id="he2016resnet" />')]);
     expect(errors.join('\n')).toMatch(/content\/references\.json[\s\S]*DOI[\s\S]*contianer|contianer[\s\S]*DOI/);
   });
+  it('a hand-written 参考文献 list (a chapter not yet converted) names the file and the converter', () => {
+    const errors = run([he], [chapter('<Cite id="he2016resnet" />\n\n## 参考文献\n\n<References />'), chapter('## 参考文献\n\n1. He, K. (2016). …', '12-capstone')]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/12-capstone\.mdx.*手写.*refs-from-list/);
+  });
   it('a citation in a code block is an example, not a citation', () => {
     expect(scanSource('```mdx\n<Cite id="x" />\n```\nand `<Cite id="y" />`').cites).toEqual([]);
   });
