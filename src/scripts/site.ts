@@ -180,6 +180,34 @@ document.addEventListener('click', (e) => {
   window.addEventListener('scrollend', settle);
 });
 
+// The same on arrival from another page (a glossary or reference link to #term-… / #ref-…, a
+// search result): the browser jumps to the fragment while the sections above it still have
+// estimated heights, then they are drawn and push the target away. Re-align for a few frames
+// until it stays put.
+function landOnHash(): void {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const target = id ? document.getElementById(id) : null;
+  if (!target) return;
+  let frames = 0;
+  let still = 0;
+  const check = () => {
+    const margin = parseFloat(getComputedStyle(target).scrollMarginTop) || 0;
+    const padding = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+    const off = target.getBoundingClientRect().top - margin - padding;
+    const atBottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+    if (Math.abs(off) > 2 && !(off > 0 && atBottom)) {
+      target.scrollIntoView({ behavior: 'instant', block: 'start' });
+      still = 0;
+    } else still++;
+    if (still < 3 && frames++ < 30) requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+if (location.hash.length > 1) {
+  if (document.readyState === 'complete') landOnHash();
+  else window.addEventListener('load', landOnHash, { once: true });
+}
+
 /* ---------- search: Pagefind JS API, imported from this site on first use ---------- */
 interface PagefindData {
   url: string;
