@@ -76,6 +76,9 @@ write('s005-hostile.dlcourse.json', file({ name: '赵六', id: 's005' }, [
     latest: null,
   }),
 ]));
+// A look-alike of s001: the same name, the id with a zero-width space, an older date. It must be
+// grouped with s001 (ids are normalised), listed as superseded, and flagged for the teacher.
+write('s001-lookalike.dlcourse.json', file({ name: '张三', id: 's001\u200b' }, [entry('sigmoid', 'passed', { latest: 'export function sigmoid(z) { return z; }', passing: 'export function sigmoid(z) { return z; }' })], at(22)));
 // A saboteur: one student's submissions share a realm in a re-grade (src/runtime/grade-many.ts).
 // Their sigmoid tries to patch tfjs so that a later naive softmax (which overflows at ±1000)
 // would pass, leaves a promise callback that prints a fake verdict, and leaks a large tensor;

@@ -87,6 +87,9 @@ test('a student exports two solved exercises; the teacher re-grades them with th
     await expect(rows.filter({ hasText: bad })).toHaveAttribute('data-kind', 'error');
   }
   await expect(page.locator('#tc-file-list li[data-kind="warning"]').filter({ hasText: 'no-such-exercise' })).toHaveCount(1);
+  // The look-alike id (s001 with a zero-width space) is grouped with s001, listed, and flagged.
+  await expect(page.locator('#tc-file-list li[data-kind="warning"]').filter({ hasText: 's001-lookalike' }).first()).toBeVisible();
+  await expect(page.locator('#tc-file-list li[data-kind="warning"]').filter({ hasText: 'U+200B' })).toHaveCount(1);
   // The re-grade runs to the end: progress bar at 100 %.
   await expect(page.locator('#tc-progress[data-state="done"]')).toHaveCount(1, { timeout: 150_000 });
   const { value, max } = await page.locator('#tc-progress').evaluate((p: HTMLProgressElement) => ({ value: p.value, max: p.max }));

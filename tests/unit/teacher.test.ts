@@ -308,7 +308,12 @@ describe('grade-exports CLI', () => {
     const v = (id: string, ex: string) => by[id].exercises[ex];
     expect(by['s001'].file).toMatch(/s001-honest/);
     expect(Object.keys(by['s001'])).toEqual(['id', 'name', 'file', 'exportedAt', 'superseded', 'flags', 'exercises']);
-    expect(by['s001'].superseded).toEqual([{ file: expect.stringContaining('s001-older'), exportedAt: '2026-11-21T10:00:00.000Z', reason: 'older' }]);
+    // The look-alike id (a zero-width space) joins s001's group: listed as superseded, and flagged.
+    expect(by['s001'].superseded).toEqual([
+      { file: expect.stringContaining('s001-lookalike'), exportedAt: '2026-11-22T10:00:00.000Z', reason: 'older' },
+      { file: expect.stringContaining('s001-older'), exportedAt: '2026-11-21T10:00:00.000Z', reason: 'older' },
+    ]);
+    expect(by['s001'].flags.map((f: { code: string }) => f.code)).toContain('lookalike-id');
     expect(v('s001', 'sigmoid')).toEqual({ reported: 'passed', verdict: 'verified', score: 1 });
     expect(v('s001', 'relu')).toMatchObject({ reported: 'in-progress', verdict: 'not-passed' });
     expect(v('s001', 'param-count')).toEqual({ reported: 'not-started', verdict: 'not-attempted', score: 0 });
@@ -324,7 +329,7 @@ describe('grade-exports CLI', () => {
     expect(v('s006', 'sigmoid')).toMatchObject({ verdict: 'mismatch' });
     expect(v('s006', 'relu')).toEqual({ reported: 'passed', verdict: 'verified', score: 1 });
     expect(v('s006', 'softmax')).toMatchObject({ verdict: 'mismatch' });
-    expect(out.summary).toEqual({ files: 11, students: 6, verified: 5, mismatches: 7, errors: 4 });
+    expect(out.summary).toEqual({ files: 12, students: 6, verified: 5, mismatches: 7, errors: 4 });
   }, 240_000);
 
   it('exit 0 when every file was read, even with mismatches; --csv writes nbgrader-like rows', () => {
