@@ -23,6 +23,7 @@ type Server = { url: string; log: { path: string }[]; close(): Promise<void> };
 
 const dict = JSON.parse(readFileSync(new URL('../../src/i18n/zh-CN.json', import.meta.url), 'utf8')) as {
   cell: { run: string };
+  site: { search: { label: string } };
   exercise: { run: string };
   pwa: { update: { text: string; reload: string }; offline404: string };
 };
@@ -92,8 +93,11 @@ test('after one visit the course works offline; a new deployment prompts 「有�
   await page.reload();
   await expect(page.locator('h1')).toBeVisible();
   await expect(page.locator('.katex').first()).toBeVisible();
-  // …another chapter opens, and a cell with a data file runs in the sandbox.
-  await page.goto(CH8);
+  // The search works (Pagefind's index is precached) and leads to another chapter…
+  await page.getByRole('searchbox', { name: dict.site.search.label }).fill('卷积');
+  await page.locator(`.search-results a[href^="${CH8}"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`${CH8}`));
+  // …which opens, and a cell with a data file runs in the sandbox.
   const cell = page.locator('[data-cell="ch8-edges"]');
   await cell.scrollIntoViewIfNeeded();
   await cell.getByRole('button', { name: dict.cell.run, exact: true }).click();
