@@ -32,8 +32,9 @@ const TYPES = {
   '.zip': 'application/zip',
   '.txt': 'text/plain; charset=utf-8',
   '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
-const COMPRESS = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.wasm', '.txt', '.ttf', '.pagefind', '.pf_meta', '.pf_fragment', '.pf_index', '.pf_filter']);
+const COMPRESS = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.wasm', '.txt', '.ttf', '.pagefind', '.pf_meta', '.pf_fragment', '.pf_index', '.pf_filter', '.webmanifest']);
 
 /** Parses the Netlify-style _headers file: `path-pattern` lines, then indented `Name: value` lines. */
 function readHeaderRules(file) {
