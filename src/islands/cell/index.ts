@@ -91,8 +91,16 @@ export function mountCell(cell: HTMLElement, action?: string): void {
       made.onChange(() => {
         clearTimeout(saveTimer);
         saveTimer = setTimeout(() => {
+          saveTimer = undefined;
           if (!saveDraft(id, made.getValue(), original)) status.textContent = t('cell.saveFailed');
         }, SAVE_DEBOUNCE_MS);
+      });
+      // Leaving the page (a reload for an update, a link) writes a pending edit at once.
+      addEventListener('pagehide', () => {
+        if (saveTimer === undefined) return;
+        clearTimeout(saveTimer);
+        saveTimer = undefined;
+        saveDraft(id, made.getValue(), original);
       });
       codeBox.after(made.element);
       editor = made;
