@@ -11,6 +11,10 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeKatexStrict from './src/markdown/rehype-katex-strict.mjs';
 import rehypeCodeCopy from './src/markdown/rehype-code-copy.mjs';
+import rehypeTableScroll from './src/markdown/rehype-table-scroll.mjs';
+import rehypeSections from './src/markdown/rehype-sections.mjs';
+import remarkCiteTerm from './src/markdown/remark-cite-term.ts';
+import { loadContentIndex } from './src/refs/load.ts';
 
 // The machine (and CI) has no network: never phone home.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -102,6 +106,20 @@ const devPrebundle = {
   },
 };
 
+/**
+ * One reference database and one glossary (content/references.json, content/glossary.json):
+ * checked once when the build (or `astro dev`) starts, so an unknown citation key, a duplicate
+ * key or an entry nothing cites fails the build with the file named (src/refs/check.ts).
+ */
+const contentLinks = {
+  name: 'dlc:content-links',
+  hooks: {
+    'astro:config:setup': () => {
+      loadContentIndex();
+    },
+  },
+};
+
 export default defineConfig({
   // Astro's content cache (the data store of every chapter and exercise) lives in the checkout,
   // not in node_modules: several checkouts (git worktrees) may share one node_modules, and one
@@ -112,11 +130,12 @@ export default defineConfig({
   // Directory URLs everywhere (/chapters/<slug>/), matching what `astro preview` and static hosts serve.
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), devPrebundle],
+  integrations: [mdx(), devPrebundle, contentLinks],
   markdown: {
     // `$…$` / `$$…$$` become math nodes; KaTeX renders them to HTML + MathML at build time,
     // so the browser downloads no KaTeX JavaScript, only its CSS and the fonts it uses.
-    remarkPlugins: [remarkMath],
+    // remarkCiteTerm numbers <Cite> and fills <References /> (and checks keys and <Term> ids).
+    remarkPlugins: [remarkMath, remarkCiteTerm],
     rehypePlugins: [
       // rehype-katex never throws: it reports a malformed formula as a vfile message and
       // renders a red `.katex-error`. `strict` ignores CJK text directly in math mode.
@@ -126,6 +145,10 @@ export default defineConfig({
       rehypeKatexStrict,
       // Wraps Shiki's <pre> in a figure with a keyboard-accessible copy button (strings from zh-CN.json).
       rehypeCodeCopy,
+      // Wide tables scroll sideways on phones: each sits in a focusable, labelled region.
+      rehypeTableScroll,
+      // Each h2 section gets content-visibility: auto (global.css), with an estimated height.
+      rehypeSections,
     ],
     // Shiki at build time with BOTH themes emitted as CSS variables (--shiki-light / --shiki-dark);
     // src/styles/global.css picks one from <html data-theme>. No highlighting JS ships.

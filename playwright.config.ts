@@ -24,6 +24,10 @@ export default defineConfig({
     baseURL: `http://${HOST}:${PORT}`,
     browserName: 'chromium',
     trace: 'off',
+    // The service worker (scripts/build-sw.mjs) would precache the whole course (~33 MB) in every
+    // fresh context, behind every test. tests/e2e/offline.spec.ts allows it for itself; run the
+    // rest with it too by setting E2E_SERVICE_WORKERS=allow.
+    serviceWorkers: process.env['E2E_SERVICE_WORKERS'] === 'allow' ? 'allow' : 'block',
     launchOptions: {
       executablePath: findChromium(),
       // The machine has no network: keep Chromium from trying to reach Google services.

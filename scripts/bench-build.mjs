@@ -4,7 +4,7 @@
  * pagefind), as a fresh CI clone would run it. A measurement, never a pass/fail test.
  *
  * Before each run it deletes every build output and cache the build reads: dist/, .astro/,
- * src/generated/, public/sandbox/, public/_astro/, and Astro's and Vite's caches in
+ * src/generated/, public/_astro/, and Astro's and Vite's caches in
  * node_modules/.astro and node_modules/.vite. When node_modules is a symlink (shared with other
  * checkouts) those two caches are kept and the output says so: deleting them would disturb
  * the other checkouts, and neither is read by `astro build` for anything but content-layer

@@ -168,7 +168,7 @@ async function editors(context) {
         new Promise((resolve) => {
           const cell = document.querySelector('[data-cell]');
           const t0 = performance.now();
-          const check = () => (document.activeElement?.classList.contains('cell-editor') ? resolve(performance.now() - t0) : requestAnimationFrame(check));
+          const check = () => (document.activeElement?.closest('.cell-editor') ? resolve(performance.now() - t0) : requestAnimationFrame(check));
           cell.querySelector('[data-cell-action="edit"]').click();
           check();
         }),
@@ -189,7 +189,8 @@ async function editors(context) {
     await page.goto(BASE + EXERCISE);
     await page.waitForFunction(() => window.__workbench?.editorReadyAt !== undefined, null, { timeout: 60_000 });
     out[`monaco_${pass}_ms`] = await page.evaluate(() => window.__workbench.editorReadyAt - performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd);
-    await page.waitForLoadState('networkidle');
+    // State, not network idle (the grader's workers keep the page from ever looking idle).
+    await page.waitForFunction(() => window.__workbench?.typesReadyAt !== undefined && window.__workbench?.graderWarmAt !== undefined, null, { timeout: 60_000 });
     out[`monaco_${pass}_bytes`] = bodies.reduce((a, b) => a + b, 0);
     await page.close();
   }

@@ -1,31 +1,32 @@
 #!/usr/bin/env node
 /**
  * `npm run bench:page`: exercise-page performance in Debian Chromium against the BUILT site.
- * Prints numbers (median of 5 fresh browser contexts); it is a measurement, never a pass/fail test.
+ * Prints numbers (median of BENCH_RUNS fresh browser contexts); a measurement, never a pass/fail.
  *
- *   latency   warm grading (click → results rendered) for sigmoid and conv2d; cold (first run right
- *             after the editor shows); time until the editor is usable / tf types loaded / grader warm
- *   bytes     gzip bytes on an exercise page: before the editor starts loading, until the editor is
- *             usable, in total (types + grader warm); on a second exercise page with the hashed
- *             /_astro/ assets already cached; on a chapter page (which must not load Monaco or tfjs)
+ *   latency  when the page is usable (plain editor editable, 运行测试 works), when Monaco has
+ *            taken over, when the tfjs types and the grader are warm; the first run right after
+ *            the page is usable (cold); warm runs of sigmoid and conv2d; and the FLOOR: the same
+ *            cases computed directly by the reference solution in one warm worker (no compile,
+ *            no fresh realm; scripts/bench/floor-worker.ts), with warm grading's ratio to it
+ *   bytes    over the wire, as a production host serves them (scripts/serve-dist.mjs: gzip, and
+ *            the cache rules of public/_headers): the page itself, the grader, Monaco and its
+ *            types, before Monaco, in total; a SECOND exercise page in the same browser, counting everything the browser
+ *            really fetched again (its HTTP cache decides: HTML revalidated, hashed files kept);
+ *            a chapter page (which must not load Monaco or tfjs)
  *
- * `astro preview` serves files uncompressed, so every response body is gzipped here (level 6,
- * the usual server default) and summed. Options (env): BENCH_DIST (default dist), BENCH_PORT (4410),
- * BENCH_RUNS (5).
+ * Options (env): BENCH_DIST (default dist), BENCH_RUNS (5), BENCH_CHAPTER.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { buildSync } from 'esbuild';
 import { findChromium } from './find-chromium.mjs';
+import { serveDist } from './serve-dist.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const DIST = process.env.BENCH_DIST ?? join(root, 'dist');
-const PORT = Number(process.env.BENCH_PORT ?? 4410);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const BASE = `http://127.0.0.1:${PORT}`;
 const CHAPTER = process.env.BENCH_CHAPTER ?? '/chapters/01-what-is-deep-learning/';
 
 if (!existsSync(join(DIST, 'exercises', 'sigmoid', 'index.html'))) {
@@ -41,66 +42,34 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const ms = (n) => `${Math.round(n)} ms`;
+const ms = (n) => `${n < 20 ? n.toFixed(1) : Math.round(n)} ms`;
 
-/* ---------- server ---------- */
-const server = spawn(process.execPath, [join(root, 'node_modules/astro/astro.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--outDir', DIST], {
-  cwd: root,
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-const stopServer = () => {
-  if (server.exitCode === null) server.kill('SIGTERM');
-};
-process.on('exit', stopServer);
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(`${BASE}/`)).ok) break;
-  } catch {
-    /* not yet */
-  }
-  await new Promise((r) => setTimeout(r, 200));
-}
-
-/* ---------- byte accounting ---------- */
-const gzCache = new Map();
-/** Records every response with the Node-side time it finished and its gzip size. */
-function track(context) {
-  const log = [];
-  context.on('requestfinished', async (req) => {
-    const entry = { url: req.url(), at: performance.now(), gz: 0 };
-    log.push(entry);
-    try {
-      if (gzCache.has(entry.url)) entry.gz = gzCache.get(entry.url);
-      else {
-        const res = await req.response();
-        const body = res ? await res.body() : Buffer.alloc(0);
-        entry.gz = gzipSync(body, { level: 6 }).length;
-        gzCache.set(entry.url, entry.gz);
-      }
-    } catch {
-      /* body gone (navigated away) */
-    }
-  });
-  return log;
-}
-/**
- * Bytes over the network with a working HTTP cache: each URL counts once. A fresh learner Worker
- * per run re-requests the same hashed grader.worker script, which a browser serves from cache.
- */
-const sumUntil = (log, t = Infinity) => {
-  const seen = new Set();
-  return log.filter((e) => e.at <= t && !seen.has(e.url) && seen.add(e.url)).reduce((s, e) => s + e.gz, 0);
-};
-/** Waits until no response has finished for `quiet` ms (max 15 s): `networkidle` can hang on pages with workers. */
-async function quiet(log, quietMs = 800) {
+const server = await serveDist({ dist: DIST });
+const BASE = server.url;
+const bytes = (entries) => entries.reduce((s, e) => s + e.bytes, 0);
+/** Waits until the server has answered nothing for `quietMs` (max 15 s): `networkidle` can hang with workers. */
+async function quiet(quietMs = 800) {
   const t0 = performance.now();
   for (;;) {
-    const last = log.length ? log[log.length - 1].at : t0;
-    if (performance.now() - last >= quietMs || performance.now() - t0 > 15_000) return;
+    const last = server.log.length ? server.log[server.log.length - 1].at : t0;
+    if (performance.now() - Math.max(last, t0) >= quietMs || performance.now() - t0 > 15_000) return;
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+// The floor worker: tfjs (CPU) + the two exercises' cases and reference solutions, one IIFE.
+const floorWorker = buildSync({
+  entryPoints: [join(root, 'scripts/bench/floor-worker.ts')],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  alias: { '@tensorflow/tfjs': join(root, 'scripts/bench/tf-shim.ts'), 'node-fetch': join(root, 'src/stubs/node-fetch.ts') },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+}).outputFiles[0].text;
 
 const browser = await chromium.launch({
   executablePath: findChromium(),
@@ -108,15 +77,15 @@ const browser = await chromium.launch({
 });
 
 const code = {
-  sigmoid: (await import('node:fs')).readFileSync(join(root, 'exercises/sigmoid/solution.ts'), 'utf8'),
-  conv2d: (await import('node:fs')).readFileSync(join(root, 'exercises/conv2d/solution.ts'), 'utf8'),
+  sigmoid: readFileSync(join(root, 'exercises/sigmoid/solution.ts'), 'utf8'),
+  conv2d: readFileSync(join(root, 'exercises/conv2d/solution.ts'), 'utf8'),
 };
 
-/** Sets the code, clicks 运行测试, resolves with ms until the results panel shows a verdict. */
+/** Puts the code in the editor, clicks 运行测试, resolves with ms until a verdict is rendered. */
 async function timedRun(page, source) {
   return page.evaluate(async (src) => {
     const w = window.__workbench;
-    w.editor.setValue(src);
+    w.surface.replaceAll(src);
     const results = document.querySelector('[data-results]');
     const btn = document.querySelector('[data-action="run"]');
     const runsBefore = w.runs;
@@ -130,106 +99,132 @@ async function timedRun(page, source) {
   }, source);
 }
 
-async function openExercise(page, id) {
-  await page.goto(`${BASE}/exercises/${id}/`);
-  await page.waitForSelector('[data-editor][data-ready="true"] .monaco-editor', { timeout: 60_000 });
-}
-const probe = (page) => page.evaluate(() => ({ ...window.__workbench, editor: undefined, lastReport: undefined }));
+const usable = (page) => page.waitForSelector('[data-editor][data-plain-ready="true"]', { state: 'attached', timeout: 60_000 });
+const probe = (page) => page.evaluate(() => ({ ...window.__workbench, editor: undefined, surface: undefined, store: undefined, lastReport: undefined }));
 const waitWarm = (page) =>
-  page.waitForFunction(() => window.__workbench?.graderWarmAt !== undefined && window.__workbench?.typesReadyAt !== undefined, null, { timeout: 60_000 });
+  page.waitForFunction(() => ['graderWarmAt', 'editorReadyAt', 'typesReadyAt'].every((k) => window.__workbench?.[k] !== undefined), null, { timeout: 90_000 });
+async function floor(page, id) {
+  return page.evaluate(
+    ({ source, id }) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+        worker.onmessage = (e) => (worker.terminate(), e.data.error ? reject(new Error(e.data.error)) : resolve(e.data.ms));
+        worker.onerror = (e) => reject(new Error(e.message));
+        worker.postMessage({ id, seed: 1, reps: 21 });
+      }),
+    { source: floorWorker, id },
+  );
+}
+
+/** What a file is for: Monaco and its types; the grader (sandbox, workers, engine, cases); or the page itself. */
+const MONACO = /^\/_astro\/(monaco\/|monaco\.|tf-types\.)/;
+const GRADER = /^\/_astro\/(sandbox\/|grader\.worker|client\.|cases-)/;
 
 const m = {
-  editorReady: [], typesReady: [], graderWarm: [], cold: [], warmSigmoid: [], warmConv2d: [],
-  bytesBeforeEditor: [], bytesEditorUsable: [], bytesTotal: [], bytesSecondPage: [], bytesSecondPageUncached: [], bytesChapter: [], bytesChapterJs: [],
+  usable: [], editorReady: [], typesReady: [], graderWarm: [], cold: [], warmSigmoid: [], warmConv2d: [], floorSigmoid: [], floorConv2d: [],
+  bytesPage: [], bytesGrader: [], bytesMonaco: [], bytesBeforeMonaco: [], bytesTotal: [], bytesSecondPage: [], requestsSecondPage: [], bytesChapter: [], bytesChapterJs: [],
 };
 let chapterHeavy = [];
+let secondPageList = [];
 
 for (let run = 0; run < RUNS; run++) {
-  // 1. Cold page load + first run.
+  // 1. A fresh visit: usable → first run at once → everything warm.
   {
     const context = await browser.newContext();
-    const log = track(context);
     const page = await context.newPage();
-    let editorRequestedAt = Infinity;
-    context.on('request', (r) => {
-      if (/\/_astro\/editor\.[^/]*\.js$/.test(r.url())) editorRequestedAt = Math.min(editorRequestedAt, performance.now());
-    });
-    await openExercise(page, 'sigmoid');
-    const usableAt = performance.now();
+    const start = server.log.length;
+    await page.goto(`${BASE}/exercises/sigmoid/`);
+    await usable(page);
     m.cold.push(await timedRun(page, code.sigmoid));
     await waitWarm(page);
-    await quiet(log);
+    await quiet();
     const p = await probe(page);
+    m.usable.push(p.plainReadyAt);
     m.editorReady.push(p.editorReadyAt);
     m.typesReady.push(p.typesReadyAt);
     m.graderWarm.push(p.graderWarmAt);
-    m.bytesBeforeEditor.push(sumUntil(log.filter((e) => e.at < editorRequestedAt)));
-    if (process.env.BENCH_DEBUG) console.log(log.filter((e) => e.at < editorRequestedAt).map((e) => `${(e.gz / 1024).toFixed(1)} ${e.url}`).join('\n'));
-    m.bytesEditorUsable.push(sumUntil(log, usableAt));
-    m.bytesTotal.push(sumUntil(log));
+    const visit = server.log.slice(start);
+    const firstMonaco = visit.find((e) => e.path.startsWith('/_astro/monaco/'))?.at ?? Infinity;
+    const kind = (path) => (MONACO.test(path) ? 'monaco' : GRADER.test(path) ? 'grader' : 'page');
+    m.bytesPage.push(bytes(visit.filter((e) => kind(e.path) === 'page')));
+    m.bytesGrader.push(bytes(visit.filter((e) => kind(e.path) === 'grader')));
+    m.bytesMonaco.push(bytes(visit.filter((e) => kind(e.path) === 'monaco')));
+    m.bytesBeforeMonaco.push(bytes(visit.filter((e) => e.at < firstMonaco)));
+    m.bytesTotal.push(bytes(visit));
 
-    // 2. Second exercise page in the same session: what is new over the network.
-    const seen = new Set(log.map((e) => e.url));
-    const before = log.length;
-    await openExercise(page, 'conv2d');
+    // 2. A second exercise page in the same browser: what went over the wire again.
+    const before = server.log.length;
+    await page.goto(`${BASE}/exercises/conv2d/`);
+    await usable(page);
     await waitWarm(page);
-    await quiet(log);
-    const second = log.slice(before);
-    // Hashed /_astro/ assets never change: a browser (or CDN) with immutable caching skips them.
-    m.bytesSecondPage.push(second.filter((e) => !(seen.has(e.url) && e.url.includes('/_astro/'))).reduce((s, e) => s + e.gz, 0));
-    m.bytesSecondPageUncached.push(second.reduce((s, e) => s + e.gz, 0));
+    await quiet();
+    const second = server.log.slice(before);
+    m.bytesSecondPage.push(bytes(second));
+    m.requestsSecondPage.push(second.length);
+    secondPageList = second.filter((e) => e.bytes > 0).map((e) => `${e.path} ${kb(e.bytes)}`);
     m.warmConv2d.push(await timedRun(page, code.conv2d));
     await context.close();
   }
-  // 3. Warm sigmoid latency (grader warmed, one run done).
+  // 3. Warm sigmoid (grader warmed, one run done), then the floor in the same page.
   {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await openExercise(page, 'sigmoid');
+    await page.goto(`${BASE}/exercises/sigmoid/`);
     await waitWarm(page);
     await timedRun(page, code.sigmoid);
-    // Every run gets a fresh learner worker, and the next one starts loading tfjs as a run begins.
+    // Every run gets a fresh learner worker, and the next one starts loading as a run begins.
     // A learner reads the results and edits before running again; give the spare that time.
     await page.waitForTimeout(SETTLE_MS);
     m.warmSigmoid.push(await timedRun(page, code.sigmoid));
+    m.floorSigmoid.push(await floor(page, 'sigmoid'));
+    m.floorConv2d.push(await floor(page, 'conv2d'));
     await context.close();
   }
-  // 4. Chapter page.
+  // 4. A chapter page.
   {
     const context = await browser.newContext();
-    const log = track(context);
     const page = await context.newPage();
+    const start = server.log.length;
     await page.goto(`${BASE}${CHAPTER}`);
     await page.waitForLoadState('load');
-    await quiet(log);
-    m.bytesChapter.push(sumUntil(log));
-    m.bytesChapterJs.push(sumUntil(log.filter((e) => /\.m?js(\?|$)/.test(e.url))));
-    chapterHeavy = log.map((e) => e.url).filter((u) => /editor|monaco|worker|tf-types|tfjs/i.test(u));
+    await quiet();
+    const visit = server.log.slice(start);
+    m.bytesChapter.push(bytes(visit));
+    m.bytesChapterJs.push(bytes(visit.filter((e) => /\.m?js$/.test(e.path))));
+    chapterHeavy = visit.map((e) => e.path).filter((u) => /monaco|worker|tf-types|tfjs|learner-realm/i.test(u));
     await context.close();
   }
   process.stderr.write(`bench-page: run ${run + 1}/${RUNS} done\n`);
 }
 
 await browser.close();
-stopServer();
+await server.close();
 
+const ratio = (a, b) => `${(median(a) / median(b)).toFixed(1)}×`;
 const rows = [
-  ['editor usable after navigation', ms(median(m.editorReady))],
+  ['page usable (plain editor, 运行测试) after navigation', ms(median(m.usable))],
+  ['Monaco has taken over after navigation', ms(median(m.editorReady))],
   ['tfjs types loaded after navigation', ms(median(m.typesReady))],
   ['grader warm after navigation', ms(median(m.graderWarm))],
-  ['cold run: click → results (first run once the editor shows)', ms(median(m.cold))],
+  ['cold run: click → results, as soon as the page is usable', ms(median(m.cold))],
   ['warm run sigmoid: click → results', ms(median(m.warmSigmoid))],
   ['warm run conv2d: click → results', ms(median(m.warmConv2d))],
-  ['exercise page gzip: before the editor loads', kb(median(m.bytesBeforeEditor))],
-  ['exercise page gzip: until the editor is usable', kb(median(m.bytesEditorUsable))],
-  ['exercise page gzip: total (types + grader warm)', kb(median(m.bytesTotal))],
-  ['second exercise page gzip, hashed assets cached', kb(median(m.bytesSecondPage))],
-  ['second exercise page gzip, nothing cached', kb(median(m.bytesSecondPageUncached))],
+  ['floor sigmoid: its cases computed directly in one warm worker', ms(median(m.floorSigmoid))],
+  ['floor conv2d: its cases computed directly in one warm worker', ms(median(m.floorConv2d))],
+  ['warm grade ÷ floor, sigmoid', ratio(m.warmSigmoid, m.floorSigmoid)],
+  ['warm grade ÷ floor, conv2d', ratio(m.warmConv2d, m.floorConv2d)],
+  ['exercise page gzip over the wire: the page (HTML, CSS, fonts, its JS)', kb(median(m.bytesPage))],
+  ['exercise page gzip over the wire: the grader (sandbox, workers, cases)', kb(median(m.bytesGrader))],
+  ['exercise page gzip over the wire: Monaco and the tfjs types', kb(median(m.bytesMonaco))],
+  ['exercise page gzip over the wire: before Monaco starts loading', kb(median(m.bytesBeforeMonaco))],
+  ['exercise page gzip over the wire: total', kb(median(m.bytesTotal))],
+  ['second exercise page: everything fetched again (real HTTP cache)', `${kb(median(m.bytesSecondPage))} in ${median(m.requestsSecondPage)} requests`],
   ['chapter page gzip total (HTML, CSS, fonts, JS)', kb(median(m.bytesChapter))],
   ['chapter page gzip JavaScript only (budget 15 KB)', kb(median(m.bytesChapterJs))],
 ];
-console.log(`\nbench-page (median of ${RUNS}, Chromium ${browser.version?.() ?? ''})`);
+console.log(`\nbench-page (median of ${RUNS}, Chromium ${browser.version?.() ?? ''}, served with gzip and public/_headers cache rules)`);
 const w = Math.max(...rows.map((r) => r[0].length));
-for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${v.padStart(10)}`);
+for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${v.padStart(12)}`);
+console.log(`  second exercise page, bodies sent (last run): ${secondPageList.join(', ') || 'none'}`);
 console.log(`  chapter page requests for Monaco/tfjs/workers: ${chapterHeavy.length ? chapterHeavy.join(', ') : 'none'}`);
 process.exit(0);

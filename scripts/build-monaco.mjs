@@ -4,8 +4,15 @@
 // most of the build's time. esbuild does the same in a few seconds.
 //
 // The files are content-hashed and live under /_astro/ like Vite's own hashed assets (hosts cache
-// that directory as immutable). src/generated/monaco.json tells src/islands/workbench/editor.ts
-// their names; editor.ts imports the main file at runtime from the same origin.
+// that directory as immutable). src/generated/monaco.json tells src/islands/workbench/monaco.ts
+// their names; monaco.ts imports the main file at runtime from the same origin.
+//
+// Evaluated in slices: the main build is ESM with code splitting (no lazy `__esm` wrappers, so
+// every module's top-level code runs in order), and every Monaco module ends with
+// `await __dlcMonacoYield();`. monaco.ts defines that function before importing: it returns
+// nothing while the current slice is short, and a new task once the slice has run for a few
+// milliseconds. So ~4 MB of Monaco evaluates as many short tasks instead of one long task
+// (measured by `npm run bench:lighthouse`), with input and rendering in between.
 //
 // The main entry is Monaco's own `esm/vs/index.js` with only the languages we use (TypeScript,
 // plus JavaScript, which the TypeScript mode also registers): every editor contribution
@@ -39,6 +46,17 @@ function mainEntry() {
   return lines.join('\n');
 }
 
+/** Appends the yield point to each of Monaco's own modules (the main build only, not the workers). */
+const yieldBetweenModules = {
+  name: 'dlc:yield-between-modules',
+  setup(b) {
+    b.onLoad({ filter: /monaco-editor[\\/]esm[\\/].*\.js$/ }, (args) => ({
+      contents: `${readFileSync(args.path, 'utf8')}\n;await __dlcMonacoYield();\n`,
+      loader: 'js',
+    }));
+  },
+};
+
 const shared = {
   bundle: true,
   write: false,
@@ -56,8 +74,13 @@ const [main, editorWorker, tsWorker] = await Promise.all([
     ...shared,
     stdin: { contents: mainEntry(), resolveDir: vs, sourcefile: 'monaco-entry.js', loader: 'js' },
     outdir: outDir,
-    entryNames: 'monaco',
+    splitting: true,
+    metafile: true,
+    entryNames: 'monaco.[hash]',
+    chunkNames: 'chunk.[hash]',
     assetNames: '[name].[hash]',
+    banner: { js: 'const __dlcMonacoYield=globalThis.__dlcMonacoYield??(()=>{});' },
+    plugins: [yieldBetweenModules],
     loader: { '.ttf': 'file' },
     // Monaco's CSS refers to its icon font with a relative URL: keep it relative to the CSS file.
     publicPath: '',
@@ -72,16 +95,30 @@ mkdirSync(outDir, { recursive: true });
 const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 12);
 const manifest = {};
 let total = 0;
-for (const file of [...main.outputFiles, ...editorWorker.outputFiles, ...tsWorker.outputFiles]) {
-  let name = basename(file.path);
-  // esbuild hashes assets itself (the font); give the entry files a content hash too.
-  const m = /^(monaco|editor\.worker|ts\.worker)\.(js|css)$/.exec(name);
-  if (m) {
-    name = `${m[1]}.${hash(file.contents)}.${m[2]}`;
-    manifest[{ 'monaco.js': 'main', 'monaco.css': 'css', 'editor.worker.js': 'editorWorker', 'ts.worker.js': 'tsWorker' }[`${m[1]}.${m[2]}`]] = `_astro/monaco/${name}`;
-  }
+// The main build: its entry, the chunks it imports, its stylesheet and the font. With splitting,
+// esbuild also writes a stylesheet per lazy chunk (copies of the same CSS); only the entry's is used.
+const mainOut = Object.entries(main.metafile.outputs);
+const entry = mainOut.find(([, o]) => o.entryPoint !== undefined && o.cssBundle !== undefined);
+if (!entry) throw new Error('build-monaco: no entry with a stylesheet in the main build');
+const keep = new Set(mainOut.filter(([path]) => !path.endsWith('.css')).map(([path]) => basename(path)));
+keep.add(basename(entry[1].cssBundle));
+manifest.main = `_astro/monaco/${basename(entry[0])}`;
+manifest.css = `_astro/monaco/${basename(entry[1].cssBundle)}`;
+for (const file of main.outputFiles) {
+  const name = basename(file.path);
+  if (!keep.has(name)) continue;
   writeFileSync(outDir + name, file.contents);
   total += file.contents.length;
+}
+for (const [key, result] of [['editorWorker', editorWorker], ['tsWorker', tsWorker]]) {
+  for (const file of result.outputFiles) {
+    const m = /^(editor\.worker|ts\.worker)\.js$/.exec(basename(file.path));
+    if (!m) throw new Error(`build-monaco: unexpected worker output ${file.path}`);
+    const name = `${m[1]}.${hash(file.contents)}.js`;
+    manifest[key] = `_astro/monaco/${name}`;
+    writeFileSync(outDir + name, file.contents);
+    total += file.contents.length;
+  }
 }
 for (const key of ['main', 'css', 'editorWorker', 'tsWorker']) {
   if (!manifest[key]) throw new Error(`build-monaco: no output for ${key}`);

@@ -1,6 +1,8 @@
 // Builds the browser learner realm (src/sandbox/browser-realm.ts) as one classic script:
 // a Worker made from a blob can't resolve imports, and SES wants strict mode. The file name
-// carries a content hash; src/generated/sandbox.json tells the page where it is.
+// carries a content hash and lives under /_astro/ with the site's other hashed assets (hosts
+// serve that folder as immutable, public/_headers), so a returning learner never downloads it
+// again; src/generated/sandbox.json tells the page where it is.
 // The training playground's realm (src/playground/realm.ts) is built the same way into its own
 // file (src/generated/playground-realm.json), so the learner realm's bundle doesn't grow.
 import { createHash } from 'node:crypto';
@@ -9,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outDir = `${root}public/sandbox/`;
+const outDir = `${root}public/_astro/sandbox/`;
+// Earlier builds wrote to public/sandbox/: remove it, or the old copy would ship too.
+rmSync(`${root}public/sandbox/`, { recursive: true, force: true });
 const build = (entry) => buildSync({
   entryPoints: [entry],
   bundle: true,
@@ -34,6 +38,6 @@ mkdirSync(outDir, { recursive: true });
 writeFileSync(outDir + name, code);
 writeFileSync(outDir + pgName, pgCode);
 mkdirSync(`${root}src/generated`, { recursive: true });
-writeFileSync(`${root}src/generated/sandbox.json`, `${JSON.stringify({ learnerRealm: `sandbox/${name}`, bytes: code.length }, null, 2)}\n`);
-writeFileSync(`${root}src/generated/playground-realm.json`, `${JSON.stringify({ playgroundRealm: `sandbox/${pgName}`, bytes: pgCode.length }, null, 2)}\n`);
-console.log(`sandbox: public/sandbox/${name} (${(code.length / 1024).toFixed(0)} KB), public/sandbox/${pgName} (${(pgCode.length / 1024).toFixed(0)} KB)`);
+writeFileSync(`${root}src/generated/sandbox.json`, `${JSON.stringify({ learnerRealm: `_astro/sandbox/${name}`, bytes: code.length }, null, 2)}\n`);
+writeFileSync(`${root}src/generated/playground-realm.json`, `${JSON.stringify({ playgroundRealm: `_astro/sandbox/${pgName}`, bytes: pgCode.length }, null, 2)}\n`);
+console.log(`sandbox: public/_astro/sandbox/${name} (${(code.length / 1024).toFixed(0)} KB), public/_astro/sandbox/${pgName} (${(pgCode.length / 1024).toFixed(0)} KB)`);

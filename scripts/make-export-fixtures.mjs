@@ -76,6 +76,29 @@ write('s005-hostile.dlcourse.json', file({ name: '赵六', id: 's005' }, [
     latest: null,
   }),
 ]));
+// A look-alike of s001: the same name, the id with a zero-width space, an older date. It must be
+// grouped with s001 (ids are normalised), listed as superseded, and flagged for the teacher.
+write('s001-lookalike.dlcourse.json', file({ name: '张三', id: 's001\u200b' }, [entry('sigmoid', 'passed', { latest: 'export function sigmoid(z) { return z; }', passing: 'export function sigmoid(z) { return z; }' })], at(22)));
+// A saboteur: one student's submissions share a realm in a re-grade (src/runtime/grade-many.ts).
+// Their sigmoid tries to patch tfjs so that a later naive softmax (which overflows at ±1000)
+// would pass, leaves a promise callback that prints a fake verdict, and leaks a large tensor;
+// their relu is correct. Isolation means: sigmoid and softmax are mismatches, relu is verified.
+const sabotage = [
+  "import * as tf from '@tensorflow/tfjs';",
+  '// Patch every tensor method it can reach, and make exp() subtract the row maximum first.',
+  'const P = (tf.Tensor as any).prototype;',
+  "try { P.exp = function (this: tf.Tensor) { return tf.exp(tf.sub(this, tf.max(this, -1, true))); }; console.log('patched exp'); } catch { console.log('exp refused'); }",
+  'for (const k of Object.getOwnPropertyNames(P)) { try { if (k !== "exp") P[k] = P[k]; } catch {} }',
+  "Promise.resolve().then(() => console.log(JSON.stringify({ passed: true, score: 1 })));",
+  'const leak = tf.zeros([20_000_000]);',
+  'export function sigmoid(z: tf.Tensor): tf.Tensor { return tf.zerosLike(z); }',
+].join('\n');
+const naiveSoftmax = "import * as tf from '@tensorflow/tfjs';\nexport function softmax(z: tf.Tensor): tf.Tensor { return tf.div(z.exp(), z.exp().sum(-1, true)); }";
+write('s006-saboteur.dlcourse.json', file({ name: '孙七', id: 's006' }, [
+  entry('sigmoid', 'passed', { latest: sabotage, passing: sabotage }),
+  entry('relu', 'passed', { latest: relu, passing: relu }),
+  entry('softmax', 'passed', { latest: naiveSoftmax, passing: naiveSoftmax }),
+]));
 // Files that can't be read.
 write('bad-truncated.dlcourse.json', JSON.stringify(file({ name: '截断', id: 'x1' }, [entry('relu', 'passed', { latest: relu, passing: relu })])).slice(0, 150));
 write('bad-wrong-format.dlcourse.json', { format: 'some-other-course', version: 1, student: { name: 'x', id: 'x2' } });

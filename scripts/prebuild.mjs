@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run prebuild` / `predev`: generates everything the site build reads and that is not in git
-// (src/generated/*, public/sandbox/, public/_astro/, public/data/). The steps don't depend on each other, so
+// (src/generated/*, public/_astro/, public/data/). The steps don't depend on each other, so
 // they run side by side; the first failure fails the whole step after all have finished.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

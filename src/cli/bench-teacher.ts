@@ -1,7 +1,7 @@
 /**
- * `npm run bench:teacher [-- --students N] [--jobs N]`: the CLI re-grade of a generated class,
- * N students (default 100) × every exercise, with the real pool (one fresh learner process per
- * submission). Prints the wall time, submissions per second, and where the time goes.
+ * `npm run bench:teacher [-- --students N] [--jobs N] [--exercises N]`: the CLI re-grade of a generated class,
+ * N students (default 100) × every exercise, with the real pool (one learner process per student,
+ * a fresh compartment per submission). Prints the wall time, submissions per second, and where the time goes.
  * A number for the closing note, never a test.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,12 +27,12 @@ async function spawnCost(n: number): Promise<number> {
 }
 
 export async function runTeacherBench(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { students: { type: 'string' }, jobs: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args, options: { students: { type: 'string' }, jobs: { type: 'string' }, exercises: { type: 'string' } }, strict: true });
   const students = Number(values.students ?? 100);
   const jobs = Number(values.jobs ?? cpus().length);
   const dir = mkdtempSync(join(tmpdir(), 'bench-teacher-'));
   try {
-    const total = generateClass(dir, students);
+    const total = generateClass(dir, students, values.exercises ? Number(values.exercises) : Infinity);
     const spawnMs = await spawnCost(5);
     const t0 = performance.now();
     let lastLog = 0;
@@ -49,9 +49,9 @@ export async function runTeacherBench(args: string[]): Promise<number> {
     const s = summarize(results);
     const graded = results.students.flatMap((x) => x.cells).filter((c) => c.report);
     const gradeMs = graded.map((c) => c.report!.durationMs).sort((a, b) => a - b);
-    console.log(`bench:teacher — ${students} 名学生 × ${listExerciseIds().length} 道练习 = ${total} 份提交，--jobs ${jobs}（${cpus().length} 核）`);
+    console.log(`bench:teacher — ${students} 名学生 × ${Math.min(listExerciseIds().length, Number(values.exercises ?? Infinity))} 道练习 = ${total} 份提交，--jobs ${jobs}（${cpus().length} 核）`);
     console.log(`  总耗时 ${wall.toFixed(1)} s（目标 ≤ 60 s），每秒 ${(total / wall).toFixed(1)} 份`);
-    console.log(`  每份提交启动一个新的学习者进程：启动并加载 tfjs 的中位数 ${spawnMs.toFixed(0)} ms`);
+    console.log(`  每名学生一个学习者进程：启动并加载 tfjs 的中位数 ${spawnMs.toFixed(0)} ms`);
     console.log(`  单份评分耗时（编排器视角，含参考用例准备）中位数 ${gradeMs[Math.floor(gradeMs.length / 2)]?.toFixed(0)} ms，p90 ${gradeMs[Math.floor(gradeMs.length * 0.9)]?.toFixed(0)} ms`);
     console.log(`  结果：已验证 ${s.verified} · 不一致 ${s.mismatches} · 文件错误 ${s.errors}`);
     return 0;

@@ -1,8 +1,18 @@
 #!/usr/bin/env node
-// Entry for `npm run grade` / `npm run bench:grader`. tsx's loader lets the CLI import the
-// TypeScript engine and the exercises' cases.ts directly, with no build step.
-import { register } from 'tsx/esm/api';
+// Entry for `npm run grade` / `grade-exports` / the benches. It runs the CLI from a cached
+// esbuild bundle (src/cli/bundle.mjs) and falls back to tsx's loader, which imports the
+// TypeScript sources directly, if the bundle can't be built.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cliBundle } from './bundle.mjs';
 
-register();
-const { main } = await import('./main.ts');
+const root = fileURLToPath(new URL('../../', import.meta.url));
+globalThis.__dlcRoot = root;
+let main;
+try {
+  ({ main } = await import(pathToFileURL(await cliBundle(root)).href));
+} catch {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('./main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

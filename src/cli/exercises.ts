@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { ROOT } from './root';
 import { exerciseMetaSchema, formatSchemaError, type CaseSuite, type ExerciseMeta } from '../grader/index';
 
 /** The repository's exercises/ folder, wherever the CLI is started from. */
-export const EXERCISES_DIR = fileURLToPath(new URL('../../exercises/', import.meta.url));
+export const EXERCISES_DIR = join(ROOT, 'exercises');
 
 export function listExerciseIds(): string[] {
   if (!existsSync(EXERCISES_DIR)) return [];
@@ -33,8 +34,15 @@ export function loadExerciseMeta(id: string): ExerciseMeta {
   return parsed.data;
 }
 
+/** Case modules compiled into the CLI bundle (src/cli/bundle.mjs); without them, cases.ts is imported through tsx. */
+let bundledCases: Readonly<Record<string, () => Promise<unknown>>> | undefined;
+export function useBundledCases(loaders: Readonly<Record<string, () => Promise<unknown>>>): void {
+  bundledCases = loaders;
+}
+
 export async function loadCaseSuite(id: string): Promise<CaseSuite> {
-  const mod = (await import(pathToFileURL(join(EXERCISES_DIR, id, 'cases.ts')).href)) as { default?: CaseSuite };
+  const bundled = bundledCases && Object.hasOwn(bundledCases, id) ? bundledCases[id] : undefined;
+  const mod = (await (bundled ? bundled() : import(pathToFileURL(join(EXERCISES_DIR, id, 'cases.ts')).href))) as { default?: CaseSuite };
   if (!mod.default || !Array.isArray(mod.default.cases)) throw new ExerciseFileError(`exercises/${id}/cases.ts 必须 export default { cases: [...] }。`);
   return mod.default;
 }

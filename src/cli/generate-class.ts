@@ -7,11 +7,11 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const EXERCISES_DIR = fileURLToPath(new URL('../../exercises/', import.meta.url));
+const EXERCISES_DIR = join((globalThis as { __dlcRoot?: string }).__dlcRoot ?? fileURLToPath(new URL('../../', import.meta.url)), 'exercises');
 
-/** Writes one export per student into `dir`; returns the number of submissions. */
-export function generateClass(dir: string, students: number): number {
-  const ids = readdirSync(EXERCISES_DIR).filter((d) => existsSync(join(EXERCISES_DIR, d, 'exercise.json'))).sort();
+/** Writes one export per student into `dir` (over the first `exercises` exercises, default all); returns the number of submissions. */
+export function generateClass(dir: string, students: number, exercises = Infinity): number {
+  const ids = readdirSync(EXERCISES_DIR).filter((d) => existsSync(join(EXERCISES_DIR, d, 'exercise.json'))).sort().slice(0, exercises);
   const code = new Map(ids.map((id) => {
     const wrongDir = join(EXERCISES_DIR, id, 'wrong');
     let wrong: string[] = [];

@@ -14,7 +14,7 @@ import { randomSeed, type ExerciseMeta, type GradeReport } from '../grader/index
 import { t } from '../i18n/t';
 import { sanitizeText } from '../sandbox/wire';
 import { EXPORT_SUFFIX } from '../progress/export-format';
-import { gradeMany, type Submission } from '../runtime/grade-many';
+import { gradeMany, seedsPerExercise, type Submission } from '../runtime/grade-many';
 import { buildClass, gradeTasks, type LoadedExport } from '../teacher/class';
 import { describeExportError, describeExportWarning, describeFlag, describeSuperseded } from '../teacher/messages';
 import { checkExportSize, readExport } from '../teacher/read-export';
@@ -101,7 +101,9 @@ export async function regradeExports(paths: string[], { seed, jobs, onProgress }
 
   const metas = new Map<string, ExerciseMeta>(exerciseIds.map((id) => [id, loadExerciseMeta(id)]));
   const tasks = gradeTasks(students, exerciseIds);
-  const submissions: Submission[] = tasks.map((task) => ({ meta: metas.get(task.exercise)!, code: task.code, seed: seed ?? randomSeed() }));
+  // One student's submissions share a realm; one fresh seed per exercise for the whole run.
+  const seeds = seedsPerExercise(tasks.map((t) => t.exercise), () => seed ?? randomSeed());
+  const submissions: Submission[] = tasks.map((task) => ({ meta: metas.get(task.exercise)!, code: task.code, seed: seeds.get(task.exercise)!, group: task.student }));
   const reports: GradeReport[] = [];
   if (submissions.length > 0) {
     const learner = createNodeLearnerHost({ prespawn: true, size: jobs });

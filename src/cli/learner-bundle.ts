@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
+import { ROOT } from './root';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
 const SOURCE_DIRS = ['src/sandbox', 'src/grader'];
 const CACHE_DIR = join(ROOT, 'node_modules/.cache/dl-course');
 

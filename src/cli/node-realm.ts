@@ -142,7 +142,9 @@ export const spawnNodeRealm: SpawnRealm = () =>
     const api: RealmChannel & { pid?: number | undefined } = {
       pid: child.pid,
       post(job) {
-        stdin.end(encodeLine(job));
+        // Each job has its own output budget; the realm stays for the host's next job, if any.
+        total = 0;
+        stdin.write(encodeLine(job));
       },
       onMessage(listener) {
         messageListener = listener;

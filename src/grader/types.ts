@@ -220,4 +220,10 @@ export interface LearnerPort {
    * (src/grader/syntax.ts). Without it, reports keep the realm compiler's own position.
    */
   locateSyntax?: SyntaxLocator;
+  /**
+   * One realm for several runs in turn (a teacher's re-grade of one student's submissions): the
+   * returned port's runs share a realm until one doesn't end normally; `end()` kills it.
+   * Without it, every run gets a fresh realm.
+   */
+  session?(): Promise<LearnerPort & { end(): void }>;
 }

@@ -1,12 +1,13 @@
 // The playground's sandbox realm: a blob Worker inside the same <iframe sandbox> + CSP that
 // src/runtime/browser-spawn.ts creates for learner code (own bundle: scripts/build-sandbox.mjs
-// builds public/sandbox/playground-realm.<hash>.js). The trainer here is trusted site code and
+// builds public/_astro/sandbox/playground-realm.<hash>.js). The trainer here is trusted site code and
 // runs outside any compartment; the learner's optimizer (用我的实现) is evaluated in a SES
 // Compartment with the guarded tf, and its console goes to the playground's log.
 //
 // Flow control: the page asks for a frame when it is ready to draw one ('frame'); the worker
 // answers with at most one frame per request, so maps cross at most once per animation frame,
 // as transferables. Training runs in slices of ≈ SLICE_MS between which messages are handled.
+import { standardGlobals } from '../sandbox/globals';
 import '../sandbox/lockdown';
 import { useGradingBackend } from '../grader/backend';
 import { compileSubmission } from '../grader/compile';
@@ -126,7 +127,7 @@ function createTrainer(post: (m: WorkerToPage, t?: Transferable[]) => void, read
     }
     const guard = createGuard(tf, { banned: [], grants: [] });
     const consoleObj = Object.freeze(Object.fromEntries((['log', 'info', 'warn', 'error', 'debug'] as const).map((l) => [l, (...a: unknown[]) => log(l, a)])));
-    const c = new Compartment({ globals: { console: consoleObj }, __options__: true });
+    const c = new Compartment({ globals: { ...standardGlobals(), console: consoleObj }, __options__: true });
     mineOffset = measureLineOffset(c);
     const exportsObj: Record<string, unknown> = {};
     const moduleObj = { exports: exportsObj };

@@ -5,6 +5,7 @@
  *   dlc:progress:ex:<id>               one JSON record per exercise (schema.ts, `version` inside)
  *   dlc:progress:versions:<id>         earlier versions of the learner's code (schema.ts, within a budget)
  *   dlc:progress:backup:<id>:<iso>     raw text of a record that could not be read, kept verbatim
+ *   dlc:progress:last-export           when a progress file was last downloaded (backup.ts), for the reminder
  *
  * `<id>` is opaque: an exercise id today; a runnable code cell can use e.g. `cell:<chapter>:<n>`.
  */
@@ -12,6 +13,7 @@ export const PREFIX = 'dlc:progress:';
 export const RECORD_PREFIX = `${PREFIX}ex:`;
 export const BACKUP_PREFIX = `${PREFIX}backup:`;
 export const VERSIONS_PREFIX = `${PREFIX}versions:`;
+export const LAST_EXPORT_KEY = `${PREFIX}last-export`;
 
 export const recordKey = (exerciseId: string): string => `${RECORD_PREFIX}${exerciseId}`;
 export const versionsKey = (exerciseId: string): string => `${VERSIONS_PREFIX}${exerciseId}`;

@@ -30,7 +30,8 @@
  *    seen, that draft is first kept in the history (kind `other-tab`).
  */
 import { byInstant, laterOf } from './instant';
-import { BACKUP_PREFIX, RECORD_PREFIX, browserStorage, recordKey, versionsKey } from './keys';
+import { BACKUP_PREFIX, LAST_EXPORT_KEY, RECORD_PREFIX, browserStorage, recordKey, versionsKey } from './keys';
+import { readExportMarker } from './backup';
 import type { ExportExercise } from './export-format';
 import { mergeImported } from './import';
 import {
@@ -130,6 +131,10 @@ export interface ProgressStore {
   importEntry(exerciseId: string, entry: ExportExercise, keep: 'local' | 'imported'): WriteResult;
   /** Writes every pending state it can; returns what happened to each. */
   retry(): { exerciseId: string; result: WriteResult }[];
+  /** When a progress file was last downloaded in this browser (ISO), or null (backup.ts). */
+  lastExportAt(): string | null;
+  /** Notes that a progress file was just downloaded; false when storage refused the write. */
+  markExported(): boolean;
   /** Called on every change: writes from this tab ('local') and from other tabs ('remote'). */
   subscribe(listener: ChangeListener): () => void;
   /** Called once per problem (storage unavailable, full, corrupt or newer record). */
@@ -577,6 +582,12 @@ export function createProgressStore(options: StoreOptions = {}): ProgressStore {
     },
     keepVersion,
     retry,
+    lastExportAt() {
+      return readExportMarker(read(LAST_EXPORT_KEY))?.at ?? null;
+    },
+    markExported() {
+      return put(LAST_EXPORT_KEY, JSON.stringify({ at: now().toISOString() })) === null;
+    },
     subscribe(listener) {
       changeListeners.add(listener);
       return () => changeListeners.delete(listener);

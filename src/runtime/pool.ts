@@ -25,9 +25,22 @@ export interface RunOptions {
   transfer?: Transferable[];
 }
 
+/** One realm held for several jobs in turn (a teacher's re-grade of one student's submissions). */
+export interface Lease {
+  /**
+   * Runs a job in the leased realm. After a job that didn't finish normally (timeout, crash,
+   * cancel) that realm is killed, and the next job gets a fresh one.
+   */
+  run(job: unknown, options: Omit<RunOptions, 'onStart'>): Promise<RunOutcome>;
+  /** Kills the realm and frees the slot. Idempotent. */
+  release(): void;
+}
+
 export interface Pool {
   /** Runs one job in a fresh realm that is killed afterwards, whatever happens. */
   run(job: unknown, options: RunOptions): Promise<RunOutcome>;
+  /** Takes a slot and a realm for several jobs in turn (see Lease); waits while `size` are busy. */
+  lease(): Promise<Lease>;
   /** Starts the pre-spawned realms now (e.g. while the reference prepares cases). */
   warm(): void;
   /** Resolves when at least one spare realm is ready. */
@@ -62,7 +75,9 @@ export function createPool({ spawn, size = 1, prespawn = size }: PoolOptions): P
   };
   const take = (): Promise<RealmChannel> => {
     const ch = spares.shift() ?? spawnTracked();
-    topUp();
+    // The replacement spare starts once this realm is up, not beside it: on a cold page two
+    // realms evaluating at once on two cores would delay the first verdict.
+    ch.then(topUp, topUp);
     return ch;
   };
   const acquireSlot = () =>
@@ -80,7 +95,8 @@ export function createPool({ spawn, size = 1, prespawn = size }: PoolOptions): P
     queue.shift()?.();
   };
 
-  const runOn = (ch: RealmChannel, job: unknown, { timeoutMs, onMessage, signal, transfer }: RunOptions) =>
+  /** Runs `job` on `ch`; the realm is killed afterwards unless `keep` and the job ended normally. */
+  const runOn = (ch: RealmChannel, job: unknown, { timeoutMs, onMessage, signal, transfer }: Omit<RunOptions, 'onStart'>, keep = false) =>
     new Promise<RunOutcome>((resolve) => {
       let settled = false;
       const started = performance.now();
@@ -89,8 +105,10 @@ export function createPool({ spawn, size = 1, prespawn = size }: PoolOptions): P
         settled = true;
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
-        ch.kill();
-        live.delete(ch);
+        if (!keep || outcome.status !== 'done') {
+          ch.kill();
+          live.delete(ch);
+        }
         resolve(outcome);
       };
       const onAbort = () => finish({ status: 'cancelled' });
@@ -128,6 +146,38 @@ export function createPool({ spawn, size = 1, prespawn = size }: PoolOptions): P
       } finally {
         releaseSlot();
       }
+    },
+    async lease() {
+      if (disposed) return { run: async () => ({ status: 'cancelled' as const }), release: () => undefined };
+      await acquireSlot();
+      let ch: RealmChannel | undefined;
+      let released = false;
+      return {
+        async run(job, options) {
+          if (released || disposed) return { status: 'cancelled' };
+          if (options.signal?.aborted) return { status: 'cancelled' };
+          if (!ch) {
+            try {
+              ch = await take();
+            } catch (e) {
+              return { status: 'crashed', exit: { reason: 'crash', detail: String((e as Error)?.message ?? e) } };
+            }
+          }
+          const outcome = await runOn(ch, job, options, true);
+          if (outcome.status !== 'done') ch = undefined; // killed: the next job gets a fresh realm
+          return outcome;
+        },
+        release() {
+          if (released) return;
+          released = true;
+          if (ch) {
+            ch.kill();
+            live.delete(ch);
+            ch = undefined;
+          }
+          releaseSlot();
+        },
+      };
     },
     warm: topUp,
     async ready() {

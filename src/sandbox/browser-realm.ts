@@ -44,12 +44,13 @@ void (async () => {
   const post = MessagePort.prototype.postMessage.bind(port) as (m: unknown) => void;
   try {
     await useGradingBackend(tf);
-    const run = prepareRealm({ tf, emit: post });
+    // Prepared at the first grading job (it freezes tfjs's classes, which a cell doesn't want).
+    let run: ((job: WireJob) => void) | undefined;
     port.onmessage = (e: MessageEvent) => {
-      port.onmessage = null;
       // A chapter's code cell: prepared now, still before any learner code runs (it re-routes
       // the console to the cell's event stream).
       if (isCellJob(e.data)) {
+        port.onmessage = null; // a cell realm runs one cell
         const cell = cellJobSchema.safeParse(e.data);
         if (!cell.success) {
           post({ type: 'error', kind: 'runtime', message: '运行环境收到了格式不对的任务。' });
@@ -64,7 +65,11 @@ void (async () => {
       }
       const parsed = wireJobSchema.safeParse(e.data);
       if (!parsed.success) post({ type: 'fatal', error: { kind: 'runtime', message: '评分环境收到了格式不对的任务。' } });
-      else run(parsed.data as WireJob);
+      else {
+        // A grading realm may run several jobs in turn (one student's submissions on /teacher/).
+        run ??= prepareRealm({ tf, emit: post });
+        run(parsed.data as WireJob);
+      }
     };
     post({ type: 'ready' });
   } catch (e) {

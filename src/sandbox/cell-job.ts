@@ -6,6 +6,7 @@
 // page fetched for a <Cell data="…">, decoded by ./cell-data.ts, else empty). The module may use
 // top-level await (`await train.loop(…)`); 'done' is sent when it settles.
 // Streams log / plot / live / progress / error / done events.
+import { standardGlobals } from './globals';
 import { compileSubmission } from '../grader/compile';
 import { formatNumber } from '../grader/format';
 import type { LogLevel, TF } from '../grader/types';
@@ -77,7 +78,7 @@ export function prepareCellRealm(host: { tf: TF; emit(event: CellEvent): void })
         emit({ type: 'done', ms: now() - t0 });
         return;
       }
-      const c = new Compartment({ globals: { console: learnerConsole }, __options__: true });
+      const c = new Compartment({ globals: { ...standardGlobals(), console: learnerConsole }, __options__: true });
       const exportsObj: Record<string, unknown> = {};
       const moduleObj = { exports: exportsObj };
       try {
@@ -106,7 +107,7 @@ export function prepareCellRealm(host: { tf: TF; emit(event: CellEvent): void })
         return;
       }
     }
-    const compartment = new Compartment({ globals: { console: learnerConsole, tf: guard.tf, plot: plots.api, train: train.api, params, mine, data }, __options__: true });
+    const compartment = new Compartment({ globals: { ...standardGlobals(), console: learnerConsole, tf: guard.tf, plot: plots.api, train: train.api, params, mine, data }, __options__: true });
     const lineOffset = measureLineOffset(compartment);
     try {
       // async, for top-level await; the same first line as measureLineOffset's probe.

@@ -30,11 +30,13 @@ await useGradingBackend(tf);
 const run = prepareRealm({ tf, emit: write });
 writeSync(CHANNEL_FD, encodeLine({ type: 'ready' }));
 
-// The job arrives on stdin as one line. Read synchronously: no event loop turn is left for
-// anything learner code might schedule.
-const chunks: Buffer[] = [];
-let total = 0;
+// Jobs arrive on stdin, one per line; the realm runs them in turn until stdin ends (the host
+// decides whether a realm runs one job or several: see src/runtime/pool.ts). Read
+// synchronously: no event-loop turn is left for anything learner code might schedule, so a
+// promise callback one job leaves behind never runs before, or during, the next.
 const buf = Buffer.alloc(1 << 20);
+let pending: Buffer[] = [];
+let pendingBytes = 0;
 for (;;) {
   let n = 0;
   try {
@@ -44,13 +46,18 @@ for (;;) {
     throw e;
   }
   if (n === 0) break;
-  chunks.push(Buffer.from(buf.subarray(0, n)));
-  total += n;
-  if (total > MAX_JOB_BYTES) throw new Error('job too large');
-  if (buf.subarray(0, n).includes(10)) break;
+  let chunk = buf.subarray(0, n);
+  for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10)) {
+    pending.push(Buffer.from(chunk.subarray(0, nl)));
+    const text = Buffer.concat(pending).toString('utf8');
+    pending = [];
+    pendingBytes = 0;
+    chunk = chunk.subarray(nl + 1);
+    run(wireJobSchema.parse(decodeLine(text)) as WireJob);
+  }
+  pending.push(Buffer.from(chunk));
+  pendingBytes += chunk.length;
+  if (pendingBytes > MAX_JOB_BYTES) throw new Error('job too large');
 }
-const text = Buffer.concat(chunks).toString('utf8');
-const job = wireJobSchema.parse(decodeLine(text.slice(0, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length))) as WireJob;
-run(job);
 process.exit(0);
 }

@@ -1,8 +1,9 @@
 import { compileSubmission } from '../grader/compile';
+import { standardGlobals } from './globals';
 import { formatNumber } from '../grader/format';
 import { fromPlain } from '../grader/plain';
 import type { LayerCheck, LogLevel, TF } from '../grader/types';
-import { createGuard } from './guard';
+import { installGuard } from './guard';
 import { createTensorReader, type TensorReader } from './tensors';
 import { toWire, WireBudgetError, type WireEvent, type WireJob } from './wire';
 
@@ -22,8 +23,13 @@ export interface RealmHost {
 
 /**
  * Prepares a learner realm (call once, right after lockdown and tfjs have loaded, before any
- * job): captures what host code reads, and routes the realm's console to the event stream.
- * Returns the function that runs the realm's one job.
+ * job): captures what host code reads, installs the guard's wrappers, freezes tfjs's classes,
+ * and routes the realm's console to the current job's log. Returns the function that runs one
+ * job; a realm may run several in turn (a teacher's re-grade runs one student's submissions in
+ * one realm), and nothing one job does reaches the next: every job gets a fresh compartment, a
+ * fresh guarded tf and its own bans; tfjs's prototypes and classes are frozen, so no job can
+ * patch them; the class registry is restored, and every tensor and variable a job made is
+ * disposed after it (tests/unit/realm-reuse.test.ts).
  */
 export function prepareRealm(host: RealmHost): (job: WireJob) => void {
   const { tf, emit } = host;
@@ -31,13 +37,35 @@ export function prepareRealm(host: RealmHost): (job: WireJob) => void {
   const now = performance.now.bind(performance);
   const memory = tf.memory.bind(tf);
   const dispose = tf.dispose.bind(tf);
-  const log = createLogSink(reader, emit);
+  const disposeVariables = tf.disposeVariables.bind(tf);
+  const guardHost = installGuard(tf);
   const tracked = trackAddWeight(tf, reader);
-  // tfjs's own tensor.print() writes to the realm's console: route that to the log too.
+  freezeTfClasses(tf);
+  // tfjs's own tensor.print() writes to the realm's console: route that to the current job's log.
+  let currentLog: ((level: LogLevel, args: unknown[]) => void) | null = null;
   const realConsole = globalThis.console as unknown as Record<LogLevel, unknown>;
-  for (const level of LEVELS) realConsole[level] = (...args: unknown[]) => log(level, args);
+  for (const level of LEVELS) realConsole[level] = (...args: unknown[]) => currentLog?.(level, args);
 
   return (job: WireJob) => {
+    const log = createLogSink(reader, emit);
+    currentLog = log;
+    reader.beginJob();
+    try {
+      runOne(job, log);
+    } finally {
+      // Anything the job left running (a promise callback) can no longer log or reach its bans.
+      currentLog = null;
+      guardHost.endJob();
+      try {
+        disposeVariables();
+      } catch {
+        // a variable the job disposed in a way tfjs didn't expect: it dies with the realm
+      }
+      reader.endJob();
+    }
+  };
+
+  function runOne(job: WireJob, log: (level: LogLevel, args: unknown[]) => void): void {
     const compiled = compileSubmission(job.code);
     if (!compiled.ok) {
       const { message, line, column } = compiled.error;
@@ -46,9 +74,9 @@ export function prepareRealm(host: RealmHost): (job: WireJob) => void {
     }
     // A layer exercise may follow tfjs's custom-layer idiom (registerClass) without the registry.
     const grants = job.kind === 'layer' ? [...job.grants, 'serialization.registerClass'] : job.grants;
-    const guard = createGuard(tf, { banned: job.banned, grants });
-    const learnerConsole = Object.freeze(Object.fromEntries(LEVELS.map((l) => [l, (...args: unknown[]) => log(l, args)])));
-    const compartment = new Compartment({ globals: { console: learnerConsole }, __options__: true });
+    const guard = guardHost.forJob({ banned: job.banned, grants });
+    const learnerConsole = Object.freeze(Object.fromEntries(LEVELS.map((l) => [l, (...args: unknown[]) => (currentLog === log ? log(l, args) : undefined)])));
+    const compartment = new Compartment({ globals: { ...standardGlobals(), console: learnerConsole }, __options__: true });
     const lineOffset = measureLineOffset(compartment);
     const offline = installOfflineGlobals(compartment);
     const errorOf = (e: unknown, prefix: string) => {
@@ -127,7 +155,32 @@ export function prepareRealm(host: RealmHost): (job: WireJob) => void {
       }
     }
     emit({ type: 'done' });
+  }
+}
+
+/**
+ * Freezes tfjs's classes in this realm (after the guard's wrappers are in place): Tensor,
+ * Variable, TensorBuffer, and every class in tfjs's registry (layers, models, optimizers,
+ * initializers, regularizers, constraints), up their prototype chains. tfjs objects are not
+ * frozen by lockdown(); without this, one job could patch a prototype and change what the next
+ * job computes.
+ */
+function freezeTfClasses(tf: TF): void {
+  const seen = new Set<unknown>();
+  const freezeClass = (cls: unknown) => {
+    for (let c = cls; typeof c === 'function' && c !== Function.prototype && !seen.has(c); c = Object.getPrototypeOf(c)) {
+      seen.add(c);
+      Object.freeze((c as { prototype?: object }).prototype);
+      Object.freeze(c);
+    }
   };
+  const t = tf as unknown as Record<string, unknown>;
+  for (const name of ['Tensor', 'Variable', 'TensorBuffer', 'LayerVariable', 'Optimizer']) freezeClass(t[name]);
+  const registry = (tf as unknown as { serialization: { SerializationMap: { getMap(): { classNameMap: Record<string, unknown> } } } }).serialization.SerializationMap.getMap().classNameMap;
+  for (const key of Object.keys(registry)) {
+    const entry = registry[key];
+    if (Array.isArray(entry)) freezeClass(entry[0]);
+  }
 }
 
 interface LearnerLayer {

@@ -15,6 +15,10 @@ export interface TensorReader {
   isDisposed(record: TensorRecord): boolean;
   /** A copy of the values, read from the backend directly (never through the tensor's methods). */
   read(record: TensorRecord): Float32Array | Int32Array | Uint8Array;
+  /** Starts recording the tensors a job makes (until endJob). */
+  beginJob(): void;
+  /** Disposes every tensor the job made and never disposed, and stops recording. */
+  endJob(): void;
 }
 
 /**
@@ -26,6 +30,7 @@ export interface TensorReader {
 export function createTensorReader(tf: TF): TensorReader {
   type Engine = {
     trackTensor(t: unknown, backend: unknown): void;
+    disposeTensor(t: unknown): void;
     state: { tensorInfo: { has(id: object): boolean } };
     readSync(id: object): ArrayLike<number>;
   };
@@ -40,9 +45,20 @@ export function createTensorReader(tf: TF): TensorReader {
   const tensorInfo = engine.state.tensorInfo;
   const has = tensorInfo.has.bind(tensorInfo);
 
+  // The tensors the current job made and still holds: disposed after the job, so nothing one
+  // job leaves behind (memory included) reaches the next job in the same realm.
+  let live: Set<object> | null = null;
+  const originalDispose = engine.disposeTensor;
+  engine.disposeTensor = function (t: unknown) {
+    if (live && typeof t === 'object' && t !== null) live.delete(t);
+    originalDispose.call(this, t);
+  };
+  const disposeTensor = (t: object) => originalDispose.call(engine, t);
+
   engine.trackTensor = function (t: unknown, backend: unknown) {
     originalTrack.call(this, t, backend);
     if (typeof t !== 'object' || t === null) return;
+    live?.add(t);
     const shape = ownValue(t, 'shape');
     const dtype = ownValue(t, 'dtype');
     const dataId = ownValue(t, 'dataId');
@@ -61,6 +77,22 @@ export function createTensorReader(tf: TF): TensorReader {
       if (r.dtype === 'int32') return Int32Array.from(values);
       if (r.dtype === 'bool') return Uint8Array.from(values);
       return Float32Array.from(values);
+    },
+    beginJob() {
+      live = new Set();
+    },
+    endJob() {
+      const left = live;
+      live = null;
+      for (const t of left ?? []) {
+        const record = records.get(t);
+        if (!record || !has(record.dataId) || (t as { isDisposedInternal?: unknown }).isDisposedInternal === true) continue;
+        try {
+          disposeTensor(t);
+        } catch {
+          // already gone
+        }
+      }
     },
   };
 }

@@ -112,13 +112,28 @@ const tocTargets = tocLinks
   .map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1))))
   .filter((el): el is HTMLElement => el !== null);
 if (tocTargets.length > 0) {
+  // Chapter sections far from the viewport are skipped by the browser (content-visibility, see
+  // src/markdown/rehype-sections.mjs): measuring a heading inside one would force its layout. So
+  // measure the section boxes (cheap), and a heading only when its section is on screen.
+  const sectionOf = tocTargets.map((el) => el.closest<HTMLElement>('.cv-section'));
+  const LINE = 140;
   let queued = false;
   const update = () => {
     queued = false;
     let active = 0;
-    tocTargets.forEach((el, i) => {
-      if (el.getBoundingClientRect().top < 140) active = i;
-    });
+    for (let i = 0; i < tocTargets.length; i++) {
+      const section = sectionOf[i];
+      if (section) {
+        const box = section.getBoundingClientRect();
+        if (box.top >= LINE) break;
+        if (box.bottom < 0) {
+          active = i;
+          continue;
+        }
+      }
+      if (tocTargets[i]!.getBoundingClientRect().top < LINE) active = i;
+      else break;
+    }
     tocLinks.forEach((a, i) => a.classList.toggle('active', i === active));
   };
   window.addEventListener(
@@ -132,6 +147,65 @@ if (tocTargets.length > 0) {
     { passive: true },
   );
   update();
+}
+
+/* ---------- in-page links land on their target ---------- */
+// Chapter sections far from the viewport have estimated heights until they are first drawn
+// (content-visibility, src/markdown/rehype-sections.mjs). A smooth scroll to a heading passes
+// through such sections, they grow as they are drawn, and the scroll would stop short of the
+// heading. So when the scroll ends and the target is not at the top, jump to it (at most 3 times).
+let settling: (() => void) | undefined;
+document.addEventListener('click', (e) => {
+  const link = (e.target as Element | null)?.closest?.<HTMLAnchorElement>('a[href^="#"]');
+  if (!link || e.defaultPrevented || link.hash.length < 2) return;
+  const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+  if (!target) return;
+  settling?.();
+  let tries = 0;
+  const stop = () => {
+    window.removeEventListener('scrollend', settle);
+    window.clearTimeout(timer);
+    settling = undefined;
+  };
+  const settle = () => {
+    const margin = parseFloat(getComputedStyle(target).scrollMarginTop) || 0;
+    const off = target.getBoundingClientRect().top - margin;
+    const atBottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+    if (Math.abs(off) > 2 && !(off > 0 && atBottom) && tries++ < 3) target.scrollIntoView({ behavior: 'instant', block: 'start' });
+    else stop();
+  };
+  // A link to where the page already is scrolls nothing: stop listening soon in any case.
+  const timer = window.setTimeout(stop, 5000);
+  settling = stop;
+  window.addEventListener('scrollend', settle);
+});
+
+// The same on arrival from another page (a glossary or reference link to #term-… / #ref-…, a
+// search result): the browser jumps to the fragment while the sections above it still have
+// estimated heights, then they are drawn and push the target away. Re-align for a few frames
+// until it stays put.
+function landOnHash(): void {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const target = id ? document.getElementById(id) : null;
+  if (!target) return;
+  let frames = 0;
+  let still = 0;
+  const check = () => {
+    const margin = parseFloat(getComputedStyle(target).scrollMarginTop) || 0;
+    const padding = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+    const off = target.getBoundingClientRect().top - margin - padding;
+    const atBottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+    if (Math.abs(off) > 2 && !(off > 0 && atBottom)) {
+      target.scrollIntoView({ behavior: 'instant', block: 'start' });
+      still = 0;
+    } else still++;
+    if (still < 3 && frames++ < 30) requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+if (location.hash.length > 1) {
+  if (document.readyState === 'complete') landOnHash();
+  else window.addEventListener('load', landOnHash, { once: true });
 }
 
 /* ---------- search: Pagefind JS API, imported from this site on first use ---------- */

@@ -52,8 +52,12 @@ export function createBrowserGrader({ size = 1 }: BrowserGraderOptions = {}): Br
   let reference: Worker | undefined;
   let nextRequest = 1;
   const pending = new Map<number, { resolve: (c: unknown) => void; reject: (e: Error) => void }>();
-  // Only the latest seed's cases are kept: prepared cases can be large.
-  let cached: { key: string; cases: Promise<PreparedCase[]> } | undefined;
+  // Prepared cases by exercise and seed: a re-grade run uses one seed per exercise, so each
+  // exercise is prepared once (bounded: prepared cases can be large).
+  const cached = new Map<string, Promise<PreparedCase[]>>();
+  const MAX_CACHED = 32;
+  /** Seeds warm() prepared cases for, used by the next grade() of that exercise. */
+  const warmedSeeds = new Map<string, number>();
 
   const getReference = (): Worker => {
     if (reference) return reference;
@@ -64,7 +68,7 @@ export function createBrowserGrader({ size = 1 }: BrowserGraderOptions = {}): Br
       pending.clear();
       reference?.terminate();
       reference = undefined;
-      cached = undefined;
+      cached.clear();
     };
     reference.addEventListener('error', (e) => {
       e.preventDefault();
@@ -91,7 +95,7 @@ export function createBrowserGrader({ size = 1 }: BrowserGraderOptions = {}): Br
         reject(new Error('参考评分线程没有响应'));
         reference?.terminate();
         reference = undefined;
-        cached = undefined;
+        cached.clear();
       }, REFERENCE_TIMEOUT_MS);
       pending.set(requestId, {
         resolve: (c) => (clearTimeout(timer), resolve(c)),
@@ -103,8 +107,14 @@ export function createBrowserGrader({ size = 1 }: BrowserGraderOptions = {}): Br
   const referencePort: ReferencePort = {
     prepare(exerciseId, seed) {
       const key = `${exerciseId}:${seed}`;
-      if (cached?.key !== key) cached = { key, cases: request({ type: 'prepare', exerciseId, seed }) as Promise<PreparedCase[]> };
-      return cached.cases;
+      let hit = cached.get(key);
+      if (!hit) {
+        hit = request({ type: 'prepare', exerciseId, seed }) as Promise<PreparedCase[]>;
+        hit.catch(() => cached.delete(key));
+        if (cached.size >= MAX_CACHED) cached.delete(cached.keys().next().value!);
+        cached.set(key, hit);
+      }
+      return hit;
     },
     check: (exerciseId, seed, index, actual) => request({ type: 'check', exerciseId, seed, index, actual }) as Promise<string | null>,
   };
@@ -116,9 +126,12 @@ export function createBrowserGrader({ size = 1 }: BrowserGraderOptions = {}): Br
   const learnerPort: LearnerPort = learnerPortFromPool(pool, locateSyntax);
 
   return {
-    async grade({ exercise, code, seed }) {
+    async grade({ exercise, code, seed: given }) {
+      // The first run after warm() uses the seed whose cases were prepared while the page loaded.
+      const seed = given ?? warmedSeeds.get(exercise.id) ?? randomSeed();
+      warmedSeeds.delete(exercise.id);
       try {
-        return await gradeSubmission({ meta: exercise, code, seed: seed ?? randomSeed(), reference: referencePort, learner: learnerPort });
+        return await gradeSubmission({ meta: exercise, code, seed, reference: referencePort, learner: learnerPort });
       } catch (e) {
         // An engine failure (not the learner's): report it in the same shape.
         return {
@@ -138,7 +151,9 @@ export function createBrowserGrader({ size = 1 }: BrowserGraderOptions = {}): Br
       return gradeMany(learnerPort, referencePort, submissions, { concurrency: size, retryTimeouts: true, ...options });
     },
     async warm(exerciseId) {
-      await Promise.all([pool.ready(), referencePort.prepare(exerciseId, randomSeed())]);
+      const seed = warmedSeeds.get(exerciseId) ?? randomSeed();
+      warmedSeeds.set(exerciseId, seed);
+      await Promise.all([pool.ready(), referencePort.prepare(exerciseId, seed)]);
     },
     async warmAll(exerciseIds) {
       await pool.ready();

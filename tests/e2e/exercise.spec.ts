@@ -130,6 +130,65 @@ test.describe('grading', () => {
   });
 });
 
+test.describe('before Monaco', () => {
+  test('paste and run in the plain editor before Monaco loads; typing during the swap loses nothing and keeps the caret', async ({ page }) => {
+    test.setTimeout(90_000);
+    // Monaco's files are held back until the test lets them through: everything before that
+    // happens in the plain editor, whatever the machine's speed.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_astro/monaco/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(SIGMOID);
+    await expect(page.locator('[data-editor][data-plain-ready="true"]')).toBeAttached({ timeout: 20_000 });
+    const textarea = page.locator('[data-editor] textarea.pe-input');
+    await expect(textarea).toBeEditable();
+    // The build coloured the starter: the page shows it before any script.
+    await expect(page.locator('[data-editor] .pe-code .hl-keyword').first()).toHaveText('import');
+
+    await page.evaluate((text) => navigator.clipboard.writeText(text), solution);
+    await textarea.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('ControlOrMeta+V');
+    await expect(textarea).toHaveValue(solution);
+    await page.keyboard.press('Control+Enter');
+    await expect(summary(page)).toHaveText(/^全部通过/, { timeout: 30_000 });
+    // Saved and recorded from the plain editor; Monaco never arrived.
+    const record = () => page.evaluate(() => JSON.parse(localStorage.getItem('dlc:progress:ex:sigmoid') ?? '{}'));
+    expect((await record()).passingCode).toBe(solution);
+    await expect(page.locator('.monaco-editor')).toHaveCount(0);
+
+    // The caret goes to the end of a comment line in the middle of the code; then Monaco is let
+    // through and the learner keeps typing there until Monaco has taken over, and a bit after.
+    const line = solution.split('\n').findIndex((l) => l.trimStart().startsWith('//'));
+    expect(line).toBeGreaterThan(0);
+    const caret = solution.split('\n').slice(0, line + 1).join('\n').length;
+    await textarea.evaluate((el: HTMLTextAreaElement, at) => el.setSelectionRange(at, at), caret);
+    release();
+    const state = () => page.locator('[data-editor]').getAttribute('data-editor-state');
+    let typed = '';
+    for (let i = 0; i < 2000 && (await state()) !== 'monaco'; i++) {
+      const ch = 'abcdefghijklmnopqrstuvwxyz'[i % 26]!;
+      await page.keyboard.type(ch);
+      typed += ch;
+    }
+    expect(await state()).toBe('monaco');
+    await page.keyboard.type('XYZ');
+    typed += 'XYZ';
+    const expected = solution.slice(0, caret) + typed + solution.slice(caret);
+    await expect.poll(() => page.evaluate(() => (window as any).__workbench.surface.getValue() as string)).toBe(expected);
+    expect(await editorValue(page)).toBe(expected);
+    // The caret stayed right after what was typed; the focus is in Monaco's own input.
+    expect(await page.evaluate(() => (window as any).__workbench.surface.getSelection())).toEqual({ start: caret + typed.length, end: caret + typed.length, direction: 'none' });
+    expect(await page.evaluate(() => (window as any).__workbench.editor.hasTextFocus() as boolean)).toBe(true);
+    // The plain editor is gone, and autosave has the text typed across the swap.
+    await expect(page.locator('[data-editor] .pe')).toHaveCount(0);
+    await expect.poll(async () => (await record()).latestCode, { timeout: 5000 }).toBe(expected);
+  });
+});
+
 test.describe('editing', () => {
   test('autosave: reload restores the edited code', async ({ page }) => {
     await open(page);
@@ -305,13 +364,17 @@ test.describe('accessibility and layout', () => {
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     expect(await focused()).toBe('reset');
-    // Into the editor: keep tabbing until the editor's textarea has focus.
+    // Into the editor: keep tabbing until Monaco's text input has focus (not some other part of
+    // the editor), and only then paste: the keys go where the test has seen the focus.
+    const inEditorInput = () => page.evaluate(() => (window as any).__workbench.editor.hasTextFocus() as boolean);
     steps = 0;
-    while (!(await page.evaluate(() => !!document.activeElement?.closest('.monaco-editor'))) && steps++ < 20) await page.keyboard.press('Tab');
+    while (!(await inEditorInput()) && steps++ < 20) await page.keyboard.press('Tab');
+    expect(await inEditorInput()).toBe(true);
     await page.evaluate((text) => navigator.clipboard.writeText(text), solution);
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('ControlOrMeta+V');
-    await expect.poll(() => editorValue(page)).toBe(solution);
+    // Monaco applies a paste asynchronously; on a loaded 2-core machine that can take seconds.
+    await expect.poll(() => editorValue(page), { timeout: 20_000 }).toBe(solution);
     await page.keyboard.press('Control+Enter');
     await expect(summary(page)).toHaveText(/^全部通过/, { timeout: 30_000 });
     // Ctrl+M: Tab moves focus out of the editor instead of indenting.

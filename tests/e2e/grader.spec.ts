@@ -67,6 +67,49 @@ test('code that hangs the compiler costs its own run only: the page keeps painti
   }
 });
 
+test('a layer that answers for itself, and a banned class fetched by name, fail in the browser exactly as in the CLI', async ({ page }) => {
+  test.setTimeout(120_000);
+  const head = "import * as tf from '@tensorflow/tfjs';\n";
+  const attacks: [string, string][] = [
+    // Never calls addWeight; keeps the grader's weights itself and reports made-up shapes and counts.
+    ['forged.ts', `${head}export class MyDense extends tf.layers.Layer {
+  static className = 'MyDense';
+  units: number; useBias: boolean; k: any = null; b: any = null;
+  constructor(c: any) { super({}); this.units = c.units; this.useBias = c.useBias ?? true; }
+  build() { this.built = true; }
+  get weights(): any { return this.useBias ? [{ shape: [3, this.units] }, { shape: [this.units] }] : [{ shape: [3, this.units] }]; }
+  setWeights(w: any[]) { this.k = tf.keep(w[0].clone()); this.b = this.useBias ? tf.keep(w[1].clone()) : null; }
+  countParams() { return 0; }
+  call(x: any) { const y = tf.matMul(Array.isArray(x) ? x[0] : x, this.k); return this.b ? tf.add(y, this.b) : y; }
+  computeOutputShape(s: any) { return [s[0], this.units]; }
+}\n`],
+    // tfjs's own Dense, deserialised by class name through Sequential.fromConfig.
+    ['registry.ts', `${head}export class MyDense extends tf.layers.Layer {
+  static className = 'MyDense';
+  units: number; inner: any = null;
+  constructor(c: any) { super({}); this.units = c.units; }
+  call(x: any) { const m: any = tf.sequential(); this.inner ??= m.constructor.fromConfig(m.constructor, { name: 's', layers: [{ className: 'Dense', config: { units: this.units, batchInputShape: [null, 3] } }] }).layers[0]; return this.inner.apply(Array.isArray(x) ? x[0] : x); }
+  computeOutputShape(s: any) { return [s[0], this.units]; }
+}\n`],
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'layers-'));
+  await page.goto('/grader/');
+  for (const [name, code] of attacks) {
+    writeFileSync(join(dir, name), code);
+    await page.selectOption('#grader-exercise', 'dense-layer');
+    await page.fill('#grader-seed', String(SEED));
+    await page.fill('#grader-code', code);
+    await page.evaluate(() => (document.getElementById('grader-json')!.textContent = ''));
+    await page.click('#grader-run');
+    const json = page.locator('#grader-json');
+    await expect(json).not.toBeEmpty({ timeout: 30_000 });
+    const browser = JSON.parse((await json.textContent())!);
+    expect(browser.passed, name).toBe(false);
+    if (name === 'registry.ts') expect(browser.error.kind).toBe('banned');
+    expect(browser, name).toEqual(cliJson('dense-layer', join(dir, name)));
+  }
+});
+
 test('the grader page is labelled, keyboard-operable and has no serious axe violations', async ({ page }) => {
   await page.goto('/grader/');
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

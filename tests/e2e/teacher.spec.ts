@@ -87,6 +87,9 @@ test('a student exports two solved exercises; the teacher re-grades them with th
     await expect(rows.filter({ hasText: bad })).toHaveAttribute('data-kind', 'error');
   }
   await expect(page.locator('#tc-file-list li[data-kind="warning"]').filter({ hasText: 'no-such-exercise' })).toHaveCount(1);
+  // The look-alike id (s001 with a zero-width space) is grouped with s001, listed, and flagged.
+  await expect(page.locator('#tc-file-list li[data-kind="warning"]').filter({ hasText: 's001-lookalike' }).first()).toBeVisible();
+  await expect(page.locator('#tc-file-list li[data-kind="warning"]').filter({ hasText: 'U+200B' })).toHaveCount(1);
   // The re-grade runs to the end: progress bar at 100 %.
   await expect(page.locator('#tc-progress[data-state="done"]')).toHaveCount(1, { timeout: 150_000 });
   const { value, max } = await page.locator('#tc-progress').evaluate((p: HTMLProgressElement) => ({ value: p.value, max: p.max }));
@@ -104,6 +107,10 @@ test('a student exports two solved exercises; the teacher re-grades them with th
   await expect(cell(page, 's005', 'relu')).toHaveAttribute('data-verdict', 'mismatch');
   await expect(cell(page, 's005', 'param-count')).toHaveAttribute('data-verdict', 'mismatch');
   await expect(cell(page, 's004', 'relu')).toHaveAttribute('data-verdict', 'verified');
+  // The saboteur's submissions share one realm: its patches change nothing after it.
+  await expect(cell(page, 's006', 'sigmoid')).toHaveAttribute('data-verdict', 'mismatch');
+  await expect(cell(page, 's006', 'relu')).toHaveAttribute('data-verdict', 'verified');
+  await expect(cell(page, 's006', 'softmax')).toHaveAttribute('data-verdict', 'mismatch');
   // The XSS fixture's name and id are text, and nothing from it ran.
   const xssRow = page.locator('#tc-table tbody tr').filter({ hasText: '<img src=x' });
   await expect(xssRow).toHaveCount(1);
@@ -121,7 +128,7 @@ test('a student exports two solved exercises; the teacher re-grades them with th
   await expect(dialog).toBeHidden();
   await cell(page, 's003<script>window.__xss=2</script>', 'relu').click();
   await expect(dialog.locator('img')).toHaveCount(0);
-  await expect(dialog.locator('pre')).toContainText('<img src=x onerror=');
+  await expect(dialog.locator('.pe-code')).toContainText('<img src=x onerror=');
   await page.keyboard.press('Escape');
 
   // Insight: the most-failed cases with hints, the charts, similar code.
@@ -145,9 +152,9 @@ test('a student exports two solved exercises; the teacher re-grades them with th
 
   // Sorting and filtering.
   await page.getByLabel(T.filter).fill('s00');
-  await expect(page.locator('#tc-table tbody tr')).toHaveCount(5);
+  await expect(page.locator('#tc-table tbody tr')).toHaveCount(6);
   await page.getByLabel(T.verdictFilter).selectOption('mismatch');
-  await expect(page.locator('#tc-table tbody tr')).toHaveCount(2);
+  await expect(page.locator('#tc-table tbody tr')).toHaveCount(3);
 
   expect(xss.dialogs).toEqual([]);
   expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
@@ -161,6 +168,12 @@ test('cancel stops the re-grade: cells left are 未评分, and a new re-grade fi
   await page.locator('#tc-cancel').click();
   await expect(page.locator('#tc-progress[data-state="cancelled"]')).toHaveCount(1, { timeout: 60_000 });
   await expect(page.locator('#tc-progress-text')).toContainText('已取消');
+  // The bar stops where grading stopped, and the text says how many were graded.
+  const bar = await page.locator('#tc-progress').evaluate((el: HTMLProgressElement) => ({ value: el.value, max: el.max }));
+  const graded = await page.locator('#tc-table button[data-state="done"]').count();
+  expect(bar.value).toBe(graded);
+  expect(bar.value).toBeLessThan(bar.max);
+  await expect(page.locator('#tc-progress-text')).toContainText(`${graded} / ${bar.max}`);
   await expect(page.locator('#tc-table button[data-state="pending"]').first()).toBeVisible();
   await page.locator('#tc-regrade').click();
   await expect(page.locator('#tc-progress[data-state="done"]')).toHaveCount(1, { timeout: 150_000 });

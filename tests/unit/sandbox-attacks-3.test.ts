@@ -165,3 +165,17 @@ describe('reports have a budget, and every piece of learner text is sanitised', 
     expect(JSON.stringify(r)).not.toMatch(/\\u001b|\\u0007|\\u009b|\u202e/);
   });
 });
+
+describe('standard globals a learner needs', () => {
+  it('Float32Array and Float64Array exist in the compartment, frozen: new works, patching throws', async () => {
+    const code = `${HEAD}export function sigmoid(z: tf.Tensor): tf.Tensor {
+  const a = new Float32Array([0.5]);
+  let patched = 'refused';
+  try { (Float32Array.prototype as any).fill = () => 0; patched = 'patched'; } catch {}
+  console.log('len ' + a.length + ' ' + new Float64Array(2).length + ' ' + patched);
+  return tf.tidy(() => tf.div(1, tf.add(1, tf.exp(tf.neg(z)))));
+}\n`;
+    const r = await grader.grade('sigmoid', code, 1);
+    expect(r.logs.map((l) => l.text)).toContain('len 1 2 refused');
+  });
+});

@@ -304,11 +304,16 @@ describe('grade-exports CLI', () => {
     expect(bad).toEqual(['bad-future-version.dlcourse.json', 'bad-missing-fields.dlcourse.json', 'bad-truncated.dlcourse.json', 'bad-wrong-format.dlcourse.json']);
     for (const e of out.errors) expect(e.message).toMatch(/[\u4e00-\u9fff]/);
     const by = Object.fromEntries(out.students.map((s: { id: string }) => [s.id, s]));
-    expect(Object.keys(by).sort()).toEqual(['s001', 's002', 's003<script>window.__xss=2</script>', 's004', 's005']);
+    expect(Object.keys(by).sort()).toEqual(['s001', 's002', 's003<script>window.__xss=2</script>', 's004', 's005', 's006']);
     const v = (id: string, ex: string) => by[id].exercises[ex];
     expect(by['s001'].file).toMatch(/s001-honest/);
     expect(Object.keys(by['s001'])).toEqual(['id', 'name', 'file', 'exportedAt', 'superseded', 'flags', 'exercises']);
-    expect(by['s001'].superseded).toEqual([{ file: expect.stringContaining('s001-older'), exportedAt: '2026-11-21T10:00:00.000Z', reason: 'older' }]);
+    // The look-alike id (a zero-width space) joins s001's group: listed as superseded, and flagged.
+    expect(by['s001'].superseded).toEqual([
+      { file: expect.stringContaining('s001-lookalike'), exportedAt: '2026-11-22T10:00:00.000Z', reason: 'older' },
+      { file: expect.stringContaining('s001-older'), exportedAt: '2026-11-21T10:00:00.000Z', reason: 'older' },
+    ]);
+    expect(by['s001'].flags.map((f: { code: string }) => f.code)).toContain('lookalike-id');
     expect(v('s001', 'sigmoid')).toEqual({ reported: 'passed', verdict: 'verified', score: 1 });
     expect(v('s001', 'relu')).toMatchObject({ reported: 'in-progress', verdict: 'not-passed' });
     expect(v('s001', 'param-count')).toEqual({ reported: 'not-started', verdict: 'not-attempted', score: 0 });
@@ -320,7 +325,11 @@ describe('grade-exports CLI', () => {
     expect(v('s005', 'sigmoid')).toMatchObject({ verdict: 'mismatch', error: { kind: 'timeout' } });
     expect(v('s005', 'relu')).toMatchObject({ verdict: 'mismatch', error: { kind: 'banned' } });
     expect(v('s005', 'param-count')).toMatchObject({ verdict: 'mismatch', score: 0 });
-    expect(out.summary).toEqual({ files: 10, students: 5, verified: 4, mismatches: 5, errors: 4 });
+    // The saboteur's submissions share one realm: its patches and leftovers change nothing after it.
+    expect(v('s006', 'sigmoid')).toMatchObject({ verdict: 'mismatch' });
+    expect(v('s006', 'relu')).toEqual({ reported: 'passed', verdict: 'verified', score: 1 });
+    expect(v('s006', 'softmax')).toMatchObject({ verdict: 'mismatch' });
+    expect(out.summary).toEqual({ files: 12, students: 6, verified: 5, mismatches: 7, errors: 4 });
   }, 240_000);
 
   it('exit 0 when every file was read, even with mismatches; --csv writes nbgrader-like rows', () => {

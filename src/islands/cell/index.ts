@@ -1,7 +1,8 @@
 // A chapter code cell, once the reader has touched it: the editor, runs in the sandbox,
 // output rendering (learner text only ever through textContent) and plots.
 //
-// The editor is a <textarea>, not Monaco (measured: README「代码单元格」, Cell.astro's JSDoc):
+// The editor is the shared plain editor (a coloured <textarea>, src/islands/editor/plain.ts), not
+// Monaco (measured: README「代码单元格」, Cell.astro's JSDoc):
 // Monaco costs a chapter page ≈ 1 MB gzip more and a second or more before the first keystroke,
 // for a dozen five-line cells; exercise pages keep Monaco for completions and type errors.
 // Keyboard: Ctrl/Cmd+Enter runs, Tab keeps its usual meaning (moving focus) so the editor is
@@ -19,6 +20,9 @@ import type { LivePlot } from './plots';
 import { recordKey } from '../../progress/keys';
 import type { CellData } from '../../sandbox/cell-data';
 import { CellDataError, loadCellData } from './cell-data';
+import '../editor/editor.css';
+import { createPlainEditor, type PlainEditor } from '../editor/plain';
+import { createRunControl } from '../editor/run';
 import { clearDraft, loadDraft, saveDraft } from './drafts';
 import { runCell } from './runner';
 
@@ -63,8 +67,7 @@ export function mountCell(cell: HTMLElement, action?: string): void {
     : undefined;
   let useMine = false;
 
-  let editor: HTMLTextAreaElement | undefined;
-  let controller: AbortController | undefined;
+  let editor: PlainEditor | undefined;
   let runSeq = 0;
   let plots: PlotSlot[] = [];
   let sliderTimer: ReturnType<typeof setTimeout> | undefined;
@@ -75,7 +78,7 @@ export function mountCell(cell: HTMLElement, action?: string): void {
   plotBox.className = 'cell-plots';
   output.append(logBox, plotBox);
 
-  const code = () => editor?.value ?? original;
+  const code = () => editor?.getValue() ?? original;
   const setState = (state: string, text: string) => {
     cell.dataset.cellState = state;
     status.textContent = text;
@@ -83,39 +86,36 @@ export function mountCell(cell: HTMLElement, action?: string): void {
 
   const openEditor = (text: string, focus: boolean) => {
     if (!editor) {
-      editor = document.createElement('textarea');
-      editor.className = 'cell-editor';
-      editor.spellcheck = false;
-      editor.setAttribute('autocapitalize', 'off');
-      editor.setAttribute('autocomplete', 'off');
-      editor.setAttribute('aria-label', t('cell.editorLabel'));
-      editor.setAttribute('aria-keyshortcuts', 'Control+Enter Meta+Enter');
-      editor.addEventListener('input', () => {
-        fit();
+      const made = createPlainEditor({ value: text, label: t('cell.editorLabel'), keyShortcuts: 'Control+Enter Meta+Enter', autoHeight: true, lineNumbers: false });
+      made.element.classList.add('cell-editor');
+      made.onChange(() => {
         clearTimeout(saveTimer);
         saveTimer = setTimeout(() => {
-          if (!saveDraft(id, editor!.value, original)) status.textContent = t('cell.saveFailed');
+          saveTimer = undefined;
+          if (!saveDraft(id, made.getValue(), original)) status.textContent = t('cell.saveFailed');
         }, SAVE_DEBOUNCE_MS);
       });
-      codeBox.after(editor);
-    }
-    editor.value = text;
+      // Leaving the page (a reload for an update, a link) writes a pending edit at once.
+      addEventListener('pagehide', () => {
+        if (saveTimer === undefined) return;
+        clearTimeout(saveTimer);
+        saveTimer = undefined;
+        saveDraft(id, made.getValue(), original);
+      });
+      codeBox.after(made.element);
+      editor = made;
+    } else if (editor.getValue() !== text) editor.replaceAll(text);
     codeBox.hidden = true;
-    editor.hidden = false;
+    editor.element.hidden = false;
     editBtn.hidden = true;
     resetBtn.hidden = false;
-    fit();
     if (focus) editor.focus();
-  };
-  const fit = () => {
-    if (!editor) return;
-    editor.rows = Math.max(3, editor.value.split('\n').length + 1);
   };
   const reset = () => {
     clearTimeout(saveTimer);
     clearDraft(id);
-    if (editor) editor.hidden = true;
-    editor?.remove();
+    editor?.element.remove();
+    editor?.dispose();
     editor = undefined;
     codeBox.hidden = false;
     editBtn.hidden = false;
@@ -136,17 +136,13 @@ export function mountCell(cell: HTMLElement, action?: string): void {
 
   let stopped = false;
   const stop = () => {
-    if (!controller || cell.dataset.cellState !== 'running' && cell.dataset.cellState !== 'queued') return;
+    if (!control.busy || cell.dataset.cellState !== 'running' && cell.dataset.cellState !== 'queued') return;
     stopped = true;
-    controller.abort();
+    control.abort();
   };
-  const run = async () => {
-    controller?.abort();
-    const mine = new AbortController();
-    controller = mine;
+  const execute = async (source: string, signal: AbortSignal) => {
     const seq = ++runSeq;
     stopped = false;
-    runBtn.setAttribute('aria-busy', 'true');
     setState('running', tfLoaded ? t('cell.running') : t('cell.loading'));
     const showStop = () => {
       if (stopBtn && seq === runSeq) stopBtn.hidden = false;
@@ -296,13 +292,13 @@ export function mountCell(cell: HTMLElement, action?: string): void {
         }
         if (seq === runSeq && !dataFailure) status.textContent = tfLoaded ? t('cell.running') : t('cell.loading');
       }
-      outcome = dataFailure !== undefined ? { status: 'done' } : mine.signal.aborted ? { status: 'cancelled' } : await runCell({
-        code: code(),
+      outcome = dataFailure !== undefined ? { status: 'done' } : signal.aborted ? { status: 'cancelled' } : await runCell({
+        code: source,
         params: params(),
         mine: useMine ? learnerCode() ?? undefined : undefined,
         data,
         timeoutMs,
-        signal: mine.signal,
+        signal,
         onEvent,
         onInvalid: () => line(t('cell.invalidEvent'), 'cell-line cell-warn'),
         onQueued: () => {
@@ -324,7 +320,6 @@ export function mountCell(cell: HTMLElement, action?: string): void {
     await drainFrame();
     if (seq !== runSeq) return;
     for (const slot of plots) slot.live?.finish();
-    runBtn.removeAttribute('aria-busy');
     if (stopBtn) stopBtn.hidden = true;
     clearOnce();
     // Plots this run no longer draws go away; the others were updated in place.
@@ -377,19 +372,25 @@ export function mountCell(cell: HTMLElement, action?: string): void {
   };
   mineBtn?.addEventListener('click', toggleMine);
 
-  runBtn.addEventListener('click', () => void run());
+  // The shared editor + run + output piece: 运行 and Ctrl/Cmd+Enter in the cell; the newest
+  // run wins (a slider moved mid-run restarts it). The cell streams its own output as it runs.
+  const control = createRunControl<void>({
+    root: cell,
+    button: runBtn,
+    output,
+    overlap: 'restart',
+    markOutputBusy: false,
+    getCode: code,
+    execute,
+    render: () => undefined,
+  });
+  const run = () => control.run();
   stopBtn?.addEventListener('click', () => {
     stop();
     runBtn.focus();
   });
   editBtn.addEventListener('click', () => openEditor(code(), true));
   resetBtn.addEventListener('click', reset);
-  cell.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      void run();
-    }
-  });
   for (const s of sliders) {
     s.addEventListener('input', () => {
       const out = cell.querySelector(`[data-cell-param-value="${s.dataset.cellParam}"]`);

@@ -3,6 +3,7 @@
  * and a CSV, and imports an export with a confirmation step (conflicts are chosen per exercise).
  */
 import { t } from '../../i18n/t';
+import { BACKUP_REMINDER_DAYS, backupState } from '../../progress/backup';
 import { buildExport, exportFileName } from '../../progress/export-format';
 import { planImport, type ImportPlanEntry } from '../../progress/import';
 import { createProgressStore, type ExerciseProgress } from '../../progress/store';
@@ -93,6 +94,18 @@ export function mountProgressPage(): void {
       cell('passed').textContent = formatTime(r?.passedAt ?? null);
     }
     $('pp-summary').textContent = t('progressPage.summary', { passed, total: data.exercises.length, inProgress });
+    renderBackup();
+  }
+
+  /* ---------- backup reminder (src/progress/backup.ts) ---------- */
+  function renderBackup() {
+    const last = store.lastExportAt();
+    const state = backupState(records(), last, new Date());
+    $('pp-last-export').textContent = last ? t('pwa.backup.lastExport', { when: formatTime(last) }) : t('pwa.backup.neverExported');
+    $('pp-backup-remind').hidden = !state.remind;
+    $('pp-backup-remind-text').textContent = state.remind
+      ? t('pwa.backup.remind', { count: state.unexported, since: formatTime(state.oldestUnexportedAt), days: BACKUP_REMINDER_DAYS })
+      : '';
   }
   render();
   store.subscribe(render);
@@ -115,6 +128,8 @@ export function mountProgressPage(): void {
     const file = buildExport(records(), student(), data.courseBuild, known, now);
     const name = exportFileName(file.student.id, now);
     download(name, `${JSON.stringify(file, null, 2)}\n`, 'application/json');
+    store.markExported();
+    renderBackup();
     say(t('progressPage.exported', { file: name, count: file.exercises.length }));
   });
   $('pp-export-csv').addEventListener('click', () => {

@@ -5,6 +5,7 @@
  * runs in this page's realm). Everything from a file is rendered with textContent, never HTML.
  */
 import type { ExerciseMeta } from '../../grader/schema';
+import { seedsPerExercise } from '../../runtime/grade-many';
 import { randomSeed } from '../../grader/rng';
 import type { GradeReport } from '../../grader/types';
 import { t } from '../../i18n/t';
@@ -15,7 +16,8 @@ import { checkExportSize, readExport } from '../../teacher/read-export';
 import { studentResult, toGradesCsv, toGradescope, type ClassResults, type StudentResult } from '../../teacher/results';
 import type { Verdict } from '../../teacher/verdict';
 import { download } from '../progress-page/download';
-import { highlightInto } from './highlight';
+import { createPlainEditor } from '../editor/plain';
+import { renderReport } from '../editor/report';
 import { renderInsights } from './insights-view';
 
 /** More files than a class needs is almost certainly a wrong folder. */
@@ -189,18 +191,22 @@ export function mountTeacherPage(): void {
       progressText.textContent = t('teacher.progress', { done, total: tasks.length }) + eta;
     };
     showProgress(0);
-    const submissions = tasks.map((task) => ({ meta: metaById.get(task.exercise)!, code: task.code, seed: randomSeed() }));
+    // One student's submissions share a realm; one fresh seed per exercise for the whole run.
+    const seeds = seedsPerExercise(tasks.map((task) => task.exercise), randomSeed);
+    const submissions = tasks.map((task) => ({ meta: metaById.get(task.exercise)!, code: task.code, seed: seeds.get(task.exercise)!, group: task.student }));
+    // Only submissions that were graded move the bar: after 取消 the queued ones come back as
+    // cancelled, and the bar stops where grading stopped.
+    let graded = 0;
     await grader.gradeMany(submissions, {
       signal: mine.signal,
-      onProgress: (done, _total, index, report) => {
+      onProgress: (_done, _total, index, report) => {
         const task = tasks[index]!;
-        if (report.error?.kind !== 'cancelled') {
-          const m = reports.get(task.student) ?? new Map<string, GradeReport>();
-          m.set(task.exercise, report);
-          reports.set(task.student, m);
-          states.set(key(task.student, task.exercise), 'done');
-        }
-        showProgress(done);
+        if (report.error?.kind === 'cancelled') return;
+        const m = reports.get(task.student) ?? new Map<string, GradeReport>();
+        m.set(task.exercise, report);
+        reports.set(task.student, m);
+        states.set(key(task.student, task.exercise), 'done');
+        showProgress(++graded);
         updateCell(task.student, task.exercise);
       },
       onRetry: () => (progressText.textContent = t('teacher.regradeRetry')),
@@ -209,6 +215,7 @@ export function mountTeacherPage(): void {
     regradeBtn.disabled = false;
     cancelBtn.disabled = true;
     const done = tasks.filter((task) => states.get(key(task.student, task.exercise)) === 'done').length;
+    progress.value = done;
     progressText.textContent = mine.signal.aborted
       ? t('teacher.regradeCancelled', { done, total: tasks.length })
       : t('teacher.regradeDone', { total: tasks.length, seconds: ((performance.now() - started) / 1000).toFixed(1) });
@@ -353,26 +360,19 @@ export function mountTeacherPage(): void {
     const state = cellState(s, exercise);
     body.append(el('p', state === 'pending' || state === 'running' ? t('teacher.pending') : `${MARK[c.verdict]} ${t(`teacher.verdict.${c.verdict}`)}：${t(`teacher.verdictHelp.${c.verdict}`)}`));
     body.append(el('p', t('teacher.detailReported', { reported: t(`teacher.reported.${c.reported}`), attempts: c.attempts })));
-    if (c.error) body.append(el('p', c.error.message, { class: 'tc-case-fail' }));
+    // The shared editor + run + output piece, read-only: the report as a learner sees it, and the code.
+    if (c.error && !c.report) body.append(el('p', c.error.message, { class: 'tc-case-fail' }));
     if (c.report) {
-      body.append(el('p', t('teacher.casesPassed', { passed: c.report.cases.filter((x) => x.passed).length, total: c.report.cases.length })));
-      const ul = el('ul');
-      for (const k of c.report.cases) {
-        const li = el('li', `${k.passed ? '✓' : '✗'} ${k.name}`, { class: k.passed ? 'tc-case-pass' : 'tc-case-fail' });
-        if (!k.passed && k.message) li.append(el('br'), el('span', k.message));
-        if (!k.passed && k.hint) li.append(el('br'), el('small', k.hint));
-        ul.append(li);
-      }
-      body.append(ul);
+      const report = el('div', undefined, { class: 'wb-report', 'data-detail-report': '' });
+      renderReport(report, c.report, { timeoutSeconds: (meta?.timeoutMs ?? 5000) / 1000 });
+      body.append(report);
       body.append(el('p', t('teacher.detailSeed', { seed: c.report.seed, exercise })));
     } else if (state === 'none') body.append(el('p', t('teacher.detailNoReport')));
     if (c.code !== null) {
       body.append(el('h3', t('teacher.detailCode')));
-      const pre = el('pre', undefined, { tabindex: '0', 'aria-label': t('teacher.detailCode') });
-      const code = el('code');
-      highlightInto(code, c.code);
-      pre.append(code);
-      body.append(pre);
+      const box = el('div', undefined, { class: 'tc-code' });
+      box.append(createPlainEditor({ readOnly: true, value: c.code, label: t('teacher.detailCode') }).element);
+      body.append(box);
     }
     dialog.showModal();
   }

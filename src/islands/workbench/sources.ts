@@ -1,16 +1,9 @@
 /**
- * Raw exercise sources for the browser. Each file becomes its own small lazy chunk, so a page
- * downloads only its own exercise's starter, and the solution only when the learner reveals it.
+ * The reference solution for the browser, as its own small lazy chunk: downloaded only when the
+ * learner reveals it. (The starter is in the page itself: Workbench.astro renders it into the
+ * plain editor at build time.)
  */
 import { SHOW_SOLUTIONS } from '../../config';
-
-const starters = import.meta.glob<string>('/exercises/*/starter.ts', { query: '?raw', import: 'default' });
-
-export async function loadStarter(id: string): Promise<string> {
-  const load = starters[`/exercises/${id}/starter.ts`];
-  if (!load) throw new Error(`no starter for ${id}`);
-  return load();
-}
 
 /**
  * With SHOW_SOLUTIONS = false this whole branch is dead code: Rollup drops the glob's dynamic

@@ -1,23 +1,13 @@
 /**
- * Renders a GradeReport into the results panel (role="status", aria-live="polite"): the summary
- * comes first so screen readers announce it first, then the error, each case, logs, warnings.
+ * The output half of the shared "editor + run + output" piece, for grading: renders a GradeReport
+ * into a results region (the exercise page's panel, role="status" aria-live="polite"; the
+ * teacher's detail view). The summary comes first so screen readers announce it first, then the
+ * error, each case, logs, warnings.
  * Learner-controlled text (logs, messages) only ever goes through textContent.
  */
 import type { CaseReport, GradeReport } from '../../grader/types';
 import { t } from '../../i18n/t';
-
-type Child = Node | string | null | undefined | false;
-
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
-  return el;
-}
+import { h } from './dom';
 
 const fmt = (x: number): string => (x === 0 ? '0' : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e4 ? x.toPrecision(4) : x.toExponential(2));
 
@@ -126,4 +116,3 @@ export function renderMessage(target: HTMLElement, text: string, kind: 'muted' |
   target.replaceChildren(h('p', { class: kind === 'error' ? 'wb-error' : 'wb-muted' }, text));
 }
 
-export { h };

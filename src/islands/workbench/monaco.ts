@@ -1,20 +1,45 @@
 /**
- * Everything Monaco. Loaded with a dynamic import from index.ts, so only exercise pages pay for it
- * (and only after their HTML has rendered).
+ * Everything Monaco, as a CodeSurface (src/islands/editor/surface.ts). Loaded only by the
+ * upgrade (./upgrade.ts): the exercise page works in the plain editor until this arrives.
  *
  * Monaco itself is not bundled by Vite: scripts/build-monaco.mjs (prebuild) builds it with esbuild
- * into /_astro/monaco/ (content-hashed, same origin, no CDN), and this module imports it at run
- * time. Rollup took most of `npm run build` on Monaco; esbuild takes seconds. The stylesheet is
- * awaited together with the script, as Vite's preload did, so the editor never lays out unstyled.
+ * into /_astro/monaco/ (content-hashed ESM chunks, same origin, no CDN). Its module bodies call
+ * `__dlcMonacoYield()` between modules (added by that build): once a slice of evaluation has run
+ * for YIELD_BUDGET_MS, the evaluation waits for a new task, so ~4 MB of Monaco never evaluates as
+ * one long task and the page keeps answering input while it loads. The stylesheet is awaited
+ * together with the script, so the editor never lays out unstyled.
  */
 import type * as MonacoApi from 'monaco-editor';
 import files from '../../generated/monaco.json';
 import tfTypesUrl from '../../generated/tf-types.json?url';
+import type { CodeSurface, TextSelection } from '../editor/surface';
 
 export type Monaco = typeof MonacoApi;
 export type CodeEditor = MonacoApi.editor.IStandaloneCodeEditor;
 
+/** Longest slice of Monaco's module evaluation before it yields to the page (ms). */
+const YIELD_BUDGET_MS = 8;
+
 const assetUrl = (path: string): string => new URL(`${import.meta.env.BASE_URL}${path}`, location.href).href;
+
+/** Resolves in a new task: input and rendering get their turn first. */
+export function nextTask(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(0);
+  });
+}
+
+{
+  let sliceStart = performance.now();
+  (globalThis as { __dlcMonacoYield?: () => Promise<void> | undefined }).__dlcMonacoYield = () => {
+    if (performance.now() - sliceStart < YIELD_BUDGET_MS) return undefined;
+    return nextTask().then(() => void (sliceStart = performance.now()));
+  };
+}
 
 function loadStylesheet(href: string): Promise<void> {
   const present = document.querySelector<HTMLLinkElement>(`link[rel="stylesheet"][href="${href}"]`);
@@ -33,6 +58,7 @@ const [monaco] = await Promise.all([
   import(/* @vite-ignore */ assetUrl(files.main)) as Promise<Monaco>,
   loadStylesheet(assetUrl(files.css)),
 ]);
+await nextTask();
 
 const editorWorkerUrl = assetUrl(files.editorWorker);
 const tsWorkerUrl = assetUrl(files.tsWorker);
@@ -62,6 +88,7 @@ ts.typescriptDefaults.setEagerModelSync(true);
 
 // Site palettes (src/styles/global.css --code-bg) on top of Monaco's built-in themes.
 // Two of the 'vs' token colours fall just under WCAG AA (4.5:1) on that background: darken them.
+// (The plain editor, src/islands/editor/editor.css, uses the same token colours.)
 monaco.editor.defineTheme('dlc-light', {
   base: 'vs',
   inherit: true,
@@ -90,20 +117,35 @@ export interface CreateOptions {
   value: string;
   uri: string;
   ariaLabel: string;
+  /** The plain editor's font stack, so the text keeps its shape across the swap. */
+  fontFamily?: string | undefined;
+  /** Ctrl/Cmd+Enter inside the editor. */
+  onRun?: (() => void) | undefined;
 }
 
-export function createEditor(opts: CreateOptions): CodeEditor {
+export interface MonacoSurface extends CodeSurface {
+  readonly kind: 'monaco';
+  readonly editor: CodeEditor;
+  /** Sets the text without an undo step (the swap: the editor takes over the plain editor's text). */
+  setValue(text: string): void;
+}
+
+const GRADER_OWNER = 'grader';
+
+export function createMonacoSurface(opts: CreateOptions): MonacoSurface {
   const uri = monaco.Uri.parse(opts.uri);
   const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(opts.value, 'typescript', uri);
   model.setValue(opts.value);
   model.updateOptions({ tabSize: 2, insertSpaces: true });
-  return monaco.editor.create(opts.container, {
+  const editor = monaco.editor.create(opts.container, {
     model,
     theme: siteTheme(),
     ariaLabel: opts.ariaLabel,
     automaticLayout: true,
     minimap: { enabled: false },
     fontSize: 14,
+    lineHeight: 19,
+    ...(opts.fontFamily ? { fontFamily: opts.fontFamily } : {}),
     lineNumbersMinChars: 3,
     scrollBeyondLastLine: false,
     tabSize: 2,
@@ -113,6 +155,59 @@ export function createEditor(opts: CreateOptions): CodeEditor {
     wordWrap: 'on',
     wrappingIndent: 'same',
   });
+  if (opts.onRun) editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, opts.onRun);
+
+  const surface: MonacoSurface = {
+    kind: 'monaco',
+    element: opts.container,
+    editor,
+    getValue: () => model.getValue(),
+    setValue: (text) => {
+      if (model.getValue() !== text) model.setValue(text);
+    },
+    replaceAll(text) {
+      if (model.getValue() === text) return;
+      editor.pushUndoStop();
+      editor.executeEdits('workbench', [{ range: model.getFullModelRange(), text, forceMoveMarkers: true }]);
+      editor.pushUndoStop();
+    },
+    onChange(listener) {
+      const d = editor.onDidChangeModelContent(() => listener());
+      return () => d.dispose();
+    },
+    getSelection(): TextSelection {
+      const s = editor.getSelection();
+      if (!s) return { start: 0, end: 0, direction: 'none' };
+      const start = model.getOffsetAt(s.getStartPosition());
+      const end = model.getOffsetAt(s.getEndPosition());
+      return { start, end, direction: start === end ? 'none' : s.getDirection() === monaco.SelectionDirection.RTL ? 'backward' : 'forward' };
+    },
+    setSelection(sel) {
+      const a = model.getPositionAt(sel.start);
+      const b = model.getPositionAt(sel.end);
+      // A Selection runs from its anchor to the caret: backward puts the caret at the start.
+      const [anchor, caret] = sel.direction === 'backward' ? [b, a] : [a, b];
+      editor.setSelection(new monaco.Selection(anchor.lineNumber, anchor.column, caret.lineNumber, caret.column));
+      editor.revealPositionInCenterIfOutsideViewport(caret);
+    },
+    getScrollTop: () => editor.getScrollTop(),
+    setScrollTop: (top) => editor.setScrollTop(top),
+    focus: () => editor.focus(),
+    hasFocus: () => editor.hasTextFocus(),
+    isComposing: () => false,
+    markError(line, column, message) {
+      const ln = Math.min(Math.max(1, line), model.getLineCount());
+      const col = Math.max(1, column ?? model.getLineFirstNonWhitespaceColumn(ln) ?? 1);
+      monaco.editor.setModelMarkers(model, GRADER_OWNER, [
+        { severity: monaco.MarkerSeverity.Error, message, startLineNumber: ln, startColumn: col, endLineNumber: ln, endColumn: Math.max(col + 1, model.getLineMaxColumn(ln)) },
+      ]);
+      editor.setPosition({ lineNumber: ln, column: col });
+      editor.revealLineInCenterIfOutsideViewport(ln);
+    },
+    clearMarks: () => monaco.editor.setModelMarkers(model, GRADER_OWNER, []),
+    dispose: () => editor.dispose(),
+  };
+  return surface;
 }
 
 let typesLoaded: Promise<number> | undefined;
@@ -126,52 +221,12 @@ export function loadTfTypes(): Promise<number> {
     const response = await fetch(tfTypesUrl);
     if (!response.ok) throw new Error(`tf-types ${response.status}`);
     const files = (await response.json()) as Record<string, string>;
+    await nextTask();
     ts.typescriptDefaults.setExtraLibs(Object.entries(files).map(([filePath, content]) => ({ filePath, content })));
     ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
     return Object.keys(files).length;
   })();
   return typesLoaded;
-}
-
-/** Replaces the whole text as one undoable edit (Ctrl+Z in the editor brings the old text back). */
-export function replaceAll(editor: CodeEditor, text: string): void {
-  const model = editor.getModel();
-  if (!model || model.getValue() === text) return;
-  editor.pushUndoStop();
-  editor.executeEdits('workbench', [{ range: model.getFullModelRange(), text, forceMoveMarkers: true }]);
-  editor.pushUndoStop();
-}
-
-const GRADER_OWNER = 'grader';
-
-/** Marks a grader-reported error position and moves the cursor there. */
-export function markError(editor: CodeEditor, line: number, column: number | undefined, message: string): void {
-  const model = editor.getModel();
-  if (!model) return;
-  const ln = Math.min(Math.max(1, line), model.getLineCount());
-  const col = Math.max(1, column ?? model.getLineFirstNonWhitespaceColumn(ln) ?? 1);
-  monaco.editor.setModelMarkers(model, GRADER_OWNER, [
-    {
-      severity: monaco.MarkerSeverity.Error,
-      message,
-      startLineNumber: ln,
-      startColumn: col,
-      endLineNumber: ln,
-      endColumn: Math.max(col + 1, model.getLineMaxColumn(ln)),
-    },
-  ]);
-  editor.setPosition({ lineNumber: ln, column: col });
-  editor.revealLineInCenterIfOutsideViewport(ln);
-}
-
-export function clearMarks(editor: CodeEditor): void {
-  const model = editor.getModel();
-  if (model) monaco.editor.setModelMarkers(model, GRADER_OWNER, []);
-}
-
-/** Ctrl/Cmd+Enter inside the editor. */
-export function addRunCommand(editor: CodeEditor, run: () => void): void {
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, run);
 }
 
 /** A read-only side-by-side diff (left: new starter, right: the learner's code). */
