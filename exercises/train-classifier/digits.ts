@@ -44,7 +44,12 @@ async function loadNode(): Promise<[Dataset, Dataset]> {
   const zlibName = 'node:zlib';
   const fs = (await import(/* @vite-ignore */ fsName)) as typeof import('node:fs');
   const zlib = (await import(/* @vite-ignore */ zlibName)) as typeof import('node:zlib');
-  const root = new URL('../../', import.meta.url);
+  // The CLI runs cases from a bundle under node_modules/.cache; src/cli/bin.mjs names the
+  // repository root there. Tests and tsx load this file in place.
+  const dlcRoot = (globalThis as { __dlcRoot?: string }).__dlcRoot;
+  const urlName = 'node:url';
+  const { pathToFileURL } = (await import(/* @vite-ignore */ urlName)) as typeof import('node:url');
+  const root = dlcRoot ? pathToFileURL(dlcRoot.endsWith('/') ? dlcRoot : `${dlcRoot}/`) : new URL('../../', import.meta.url);
   const json = (rel: string) => JSON.parse(fs.readFileSync(new URL(rel, root), 'utf8')) as { datasets: Record<string, { url?: string; path?: string }> };
   const read = (rel: string): Dataset => {
     const raw = zlib.gunzipSync(fs.readFileSync(new URL(rel, root)));

@@ -25,7 +25,7 @@ export function fitAndPredict(xTrain: tf.Tensor2D, yTrain: tf.Tensor1D, xTest: t
   model.add(tf.layers.dense({ units: numClasses }));
 
   // 3. 训练：小批量 + Adam。评分环境是同步的，所以自己写循环，用 optimizer.minimize（model.fit 是异步的）
-  // 图片：批大小 128，3 轮（约 70 步）；二维的点：整批，100 步
+  // 图片：批大小 128，3 轮（7000 个数字，约 165 步）；二维的点：整批，100 步
   const optimizer = tf.train.adam(images ? 0.005 : 0.05);
   const batch = images ? 128 : n;
   const epochs = images ? 3 : 100;
