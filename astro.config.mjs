@@ -47,6 +47,34 @@ function prebuiltTypescript() {
 }
 
 /**
+ * `virtual:dlc-heldout-digits`: the held-out digits (scripts/build-data.mjs writes them under
+ * src/generated/data/, never under public/) as a base64 string of the gzip file. Only
+ * exercises/train-classifier/digits.ts imports it, dynamically and only in the browser, so the
+ * bytes live in a chunk that only the reference worker loads when it grades train-classifier:
+ * no page and no learner realm ever contains them (tests/e2e/capstone.spec.ts checks dist/).
+ */
+function heldoutDigits() {
+  const id = 'virtual:dlc-heldout-digits';
+  const resolved = `\0${id}`;
+  return {
+    name: 'dlc:heldout-digits',
+    /** @param {string} source */
+    resolveId(source) {
+      return source === id ? resolved : null;
+    },
+    /** @param {string} loaded */
+    load(loaded) {
+      if (loaded !== resolved) return null;
+      const manifest = fileURLToPath(new URL('./src/generated/data-private.json', import.meta.url));
+      if (!existsSync(manifest)) throw new Error('virtual:dlc-heldout-digits: run `node scripts/prebuild.mjs` first');
+      const { path } = JSON.parse(readFileSync(manifest, 'utf8')).datasets['digits-heldout'];
+      const bytes = readFileSync(fileURLToPath(new URL(`./${path}`, import.meta.url)));
+      return `export default ${JSON.stringify(bytes.toString('base64'))};`;
+    },
+  };
+}
+
+/**
  * Pre-bundle the grading workers' dependencies when `astro dev` starts; otherwise Vite finds
  * them on the first grade, re-optimizes and reloads the page mid-run. Dev only: `astro build`
  * never uses pre-bundled deps, yet its content-sync step would pre-bundle them (typescript
@@ -137,9 +165,9 @@ export default defineConfig({
       // and the worker crashes. The browser never needs node-fetch, so point it at an empty stub.
       alias: [{ find: /^node-fetch$/, replacement: fileURLToPath(new URL('./src/stubs/node-fetch.ts', import.meta.url)) }],
     },
-    plugins: [prebuiltTypescript()],
+    plugins: [prebuiltTypescript(), heldoutDigits()],
     // The grader runs learner code in module Web Workers (they import tfjs), which needs ES output.
-    worker: { format: 'es' },
+    worker: { format: 'es', plugins: () => [heldoutDigits()] },
     build: {
       // The grader worker (tfjs) is ~1.2 MB. Monaco is no longer bundled by Vite (scripts/build-monaco.mjs).
       chunkSizeWarningLimit: 6000,

@@ -68,6 +68,7 @@ export const REQUIRED = [
   ['the learner sandbox bundle', (u) => u.some((x) => /^_astro\/sandbox\/learner-realm\./.test(x))],
   ['the playground sandbox bundle', (u) => u.some((x) => /^_astro\/sandbox\/playground-realm\./.test(x))],
   ['Monaco and its workers', (u) => ['ts.worker.', 'editor.worker.', 'monaco.'].every((n) => u.some((x) => x.startsWith(`_astro/monaco/${n}`)))],
+  ['the drawing pad\'s prediction worker', (u) => u.some((x) => /^_astro\/predict\.worker-.*\.js$/.test(x))],
   ['the grader worker', (u) => u.some((x) => /^_astro\/grader\.worker-.*\.js$/.test(x))],
   ['the tfjs types for Monaco', (u) => u.some((x) => /^_astro\/tf-types\..*\.json$/.test(x))],
   ['the browser TypeScript (syntax-error locations)', (u) => u.some((x) => /^_astro\/vendor\/typescript\./.test(x))],

@@ -15,6 +15,7 @@ import { cellView, DataFormatError, decodeDataset } from './cell-data';
 import { createGuard } from './guard';
 import { measureLineOffset, runtimeError } from './run-job';
 import { createTensorReader, type TensorReader } from './tensors';
+import { createKeep, KeepError } from './cell-keep';
 
 declare const Compartment: new (options: { globals: Record<string, unknown>; __options__: true }) => { evaluate(src: string): unknown };
 
@@ -395,6 +396,7 @@ function createPlot(reader: TensorReader, emit: (e: CellEvent) => void, now: () 
  *   await train.loop(steps, (step) => { …; train.log({ loss }) }, { title, xLabel, yLabel })
  *   train.log({ loss, acc })      one point per name (numbers or scalar tensors) at the current step
  *   train.progress(done, total)   for loops that don't use train.loop (model.fit callbacks …)
+ *   train.keep(name, model, { mean, std, accuracy })   hands the trained model to the page as data
  *
  * Points are batched and sent at most every LIVE_FLUSH_MS, so a fast loop costs the page one
  * small message per flush, whatever its step rate. A long run keeps ≤ maxPoints per series by
@@ -507,7 +509,18 @@ function createTrain(reader: TensorReader, emit: (e: CellEvent) => void, claim: 
       flush();
     }
   };
-  return { api: Object.freeze({ loop, log, progress: setProgress }), flush };
+  // train.keep(name, model, { mean, std, accuracy }): the trained model to the page, as data (./cell-keep.ts).
+  const keepModel = createKeep(reader, emit);
+  const keep = (name: unknown, model: unknown, options?: unknown) => {
+    try {
+      flush();
+      keepModel(name, model, options);
+    } catch (e) {
+      if (e instanceof KeepError) emit({ type: 'error', kind: 'plot', message: `保存模型出错：${e.message}` });
+      else throw e;
+    }
+  };
+  return { api: Object.freeze({ loop, log, progress: setProgress, keep }), flush };
 }
 
 /** Numbers out of a tensor (read through the reader) or a (nested) array of numbers. */

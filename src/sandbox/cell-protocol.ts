@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cellDataSchema } from './cell-data';
+import { keptModelSchema } from '../capstone/model-format';
 
 /**
  * The 'cell' job kind of the learner realm: a chapter's runnable code cell. Same sandbox as
@@ -98,6 +99,8 @@ export const cellEventSchema = z.discriminatedUnion('type', [
   }),
   /** train.loop / train.progress: `done` of `total` steps. */
   z.object({ type: z.literal('progress'), done: z.number().nonnegative(), total: z.number().positive() }),
+  /** train.keep(name, model): a trained model as data, for the page to save (src/capstone/model-format.ts). */
+  z.object({ type: z.literal('keep'), model: keptModelSchema }),
 ]);
 export type CellEvent = z.infer<typeof cellEventSchema>;
 

@@ -12,7 +12,7 @@ const MAX_LOG_CHARS = 20_000;
 const TF_MODULES = new Set(['@tensorflow/tfjs', '@tensorflow/tfjs-core']);
 const LEVELS: readonly LogLevel[] = ['log', 'info', 'warn', 'error', 'debug'];
 
-declare const Compartment: new (options: { globals: Record<string, unknown>; __options__: true }) => { evaluate(src: string): unknown };
+declare const Compartment: new (options: { globals: Record<string, unknown>; __options__: true }) => { evaluate(src: string): unknown; globalThis: object };
 
 export interface RealmHost {
   /** The realm's own tfjs (host code's; learner code only ever sees the guarded copy). */
@@ -78,10 +78,14 @@ export function prepareRealm(host: RealmHost): (job: WireJob) => void {
     const learnerConsole = Object.freeze(Object.fromEntries(LEVELS.map((l) => [l, (...args: unknown[]) => (currentLog === log ? log(l, args) : undefined)])));
     const compartment = new Compartment({ globals: { ...standardGlobals(), console: learnerConsole }, __options__: true });
     const lineOffset = measureLineOffset(compartment);
+    const offline = installOfflineGlobals(compartment);
     const errorOf = (e: unknown, prefix: string) => {
       const api = guard.bannedApiOf(e);
       if (api !== undefined) return { kind: 'banned' as const, api };
-      return runtimeError(e, lineOffset, prefix);
+      const err = runtimeError(e, lineOffset, prefix);
+      const away = offline(e);
+      if (away !== undefined) err.message = `${prefix}${err.line !== undefined ? `（第 ${err.line} 行）` : ''}：${offlineMessage(away)}`;
+      return err;
     };
 
     const exportsObj: Record<string, unknown> = {};
@@ -312,6 +316,36 @@ function safeDispose(dispose: (x: never) => void, value: unknown): void {
   } catch {
     // A learner object that tfjs can't walk: its tensors die with the realm.
   }
+}
+
+/**
+ * Ways to the network or to storage, as learner code would name them. A compartment has none of
+ * them (reading one gives undefined, so `fetch(…)` would fail as "fetch is not a function" and
+ * `indexedDB.open` as "Cannot read properties of undefined"). Each becomes a getter on the
+ * compartment's global that throws a value of the host's, recognised by identity, so the report
+ * can say plainly why (reading answers from anywhere but the arguments is not possible here).
+ */
+export const OFFLINE_GLOBALS = ['fetch', 'XMLHttpRequest', 'importScripts', 'indexedDB', 'caches', 'WebSocket', 'EventSource', 'localStorage', 'sessionStorage', 'navigator', 'Request'] as const;
+
+/** The Chinese explanation for a learner's use of `api` (one of OFFLINE_GLOBALS). */
+export function offlineMessage(api: string): string {
+  return `练习的运行环境里没有网络和存储：不能使用 ${api}，也不能从别处读取标签或答案；结果只能由你的代码根据传入的参数算出来。`;
+}
+
+/** Installs OFFLINE_GLOBALS on a compartment's global; returns which one a thrown value stands for. */
+export function installOfflineGlobals(compartment: { globalThis: object }): (e: unknown) => string | undefined {
+  const thrown = new WeakMap<object, string>();
+  for (const api of OFFLINE_GLOBALS) {
+    Object.defineProperty(compartment.globalThis, api, {
+      configurable: false,
+      get() {
+        const e = new Error(`${api} 不可用`);
+        thrown.set(e, api);
+        throw e;
+      },
+    });
+  }
+  return (e) => (typeof e === 'object' && e !== null ? thrown.get(e) : undefined);
 }
 
 /** Lines the compartment's evaluator adds before the body, measured rather than assumed. */

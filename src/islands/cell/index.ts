@@ -249,7 +249,20 @@ export function mountCell(cell: HTMLElement, action?: string): void {
           showStop();
           scheduleFrame();
           break;
+        case 'keep':
+          // train.keep: the page validates and saves the model (src/capstone/model-store.ts).
+          pendingPlots.push(keepModel(e.model, seq));
+          break;
       }
+    };
+    const keepModel = async (model: Extract<CellEvent, { type: 'keep' }>['model'], at: number) => {
+      const { saveModel } = await import('../../capstone/model-store');
+      const r = await saveModel(model);
+      if (at !== runSeq) return;
+      const text = !r.ok ? t('capstone.keepFailed', { name: model.name, detail: r.detail })
+        : t(r.persisted ? 'capstone.kept' : 'capstone.keptMemory', { name: model.name, params: r.loaded.model.weights.reduce((n, w) => n + w.values.length, 0) });
+      const el = line(text, `cell-line ${r.ok ? 'cell-info' : 'cell-error'}`);
+      el.dataset.cellKept = r.ok ? (r.persisted ? 'saved' : 'memory') : 'failed';
     };
     const showPlot = async (index: number, spec: PlotSpec) => {
       const m = await loadPlots();
