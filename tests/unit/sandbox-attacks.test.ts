@@ -35,8 +35,9 @@ describe('no path from an endowed object to the host', () => {
 
   it('globals of the host (process, require, module, fetch, _tfengine) are not in the realm', async () => {
     const names = ['process', 'require', 'module', 'fetch', '_tfengine', '_tfGlobals', 'setTimeout', 'Buffer', 'WebAssembly'];
-    const r = await grader.grade('sigmoid', attack(`console.log(${JSON.stringify(names)}.map((n) => n + '=' + typeof (globalThis as any)[n]).join(' '));`), 1);
-    for (const n of names.slice(0, 8)) expect(logs(r)).toContain(`${n}=undefined`);
+    // fetch (like every OFFLINE_GLOBALS name) is a getter that throws the realm's own "no network" error.
+    const r = await grader.grade('sigmoid', attack(`console.log(${JSON.stringify(names)}.map((n) => { try { return n + '=' + typeof (globalThis as any)[n]; } catch { return n + '=blocked'; } }).join(' '));`), 1);
+    for (const n of names.slice(0, 8)) expect(logs(r)).toContain(n === 'fetch' ? 'fetch=blocked' : `${n}=undefined`);
   });
 });
 
