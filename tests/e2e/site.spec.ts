@@ -62,11 +62,15 @@ test('sidebar navigation, aria-current and previous/next links', async ({ page }
   await expect(page).toHaveURL(CH1);
   await expect(sidebar.locator(`a[href="${CH1}"]`)).toHaveAttribute('aria-current', 'page');
 
-  // Unwritten chapters are listed but not linked.
+  // All 12 planned chapters are listed: a written one as a link, an unwritten one (none since
+  // chapter 12 landed) as 即将推出 without a link.
   const soon = sidebar.locator('.soon');
-  expect(await soon.count()).toBeGreaterThan(0);
-  await expect(soon.first()).toContainText(S.comingSoon);
-  await expect(soon.first().locator('a')).toHaveCount(0);
+  const chapterLinks = await sidebar.locator('a[href^="/chapters/"]').count();
+  expect(chapterLinks + (await soon.count())).toBe(12);
+  for (const item of await soon.all()) {
+    await expect(item).toContainText(S.comingSoon);
+    await expect(item.locator('a')).toHaveCount(0);
+  }
 
   // Every exercise link carries the progress hook.
   const exLinks = sidebar.locator('a[href^="/exercises/"]');
