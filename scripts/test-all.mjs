@@ -16,6 +16,11 @@ function node(args) {
   return r.error ? 1 : (r.status ?? 1);
 }
 
+// Exercise cases read generated files (train-classifier's digits come from src/generated/ and
+// public/data/, which are not in git): generate them first, as `npm run build` would.
+const prebuild = node([join(root, 'scripts/prebuild.mjs')]);
+if (prebuild !== 0) process.exit(prebuild);
+
 const exercise = process.env['EXERCISE']?.trim();
 if (exercise) {
   // Exercism-style: `EXERCISE=softmax npm test` checks that one exercise (schema, solution under
