@@ -66,6 +66,7 @@ export const REQUIRED = [
   ['/playground/, /teacher/, /grader/, /progress/', (u) => ['playground', 'teacher', 'grader', 'progress'].every((p) => u.includes(`${p}/index.html`))],
   ['/glossary/ and /references/ when they exist', (u, pages) => pages.optional.every((p) => u.includes(`${p}/index.html`))],
   ['the learner sandbox bundle', (u) => u.some((x) => /^_astro\/sandbox\/learner-realm\./.test(x))],
+  ['the function exercises\' learner sandbox bundle', (u) => u.some((x) => /^_astro\/sandbox\/learner-realm-core\./.test(x))],
   ['the playground sandbox bundle', (u) => u.some((x) => /^_astro\/sandbox\/playground-realm\./.test(x))],
   ['Monaco and its workers', (u) => ['ts.worker.', 'editor.worker.', 'monaco.'].every((n) => u.some((x) => x.startsWith(`_astro/monaco/${n}`)))],
   ['the drawing pad\'s prediction worker', (u) => u.some((x) => /^_astro\/predict\.worker-.*\.js$/.test(x))],

@@ -13,13 +13,14 @@ import { generateClass } from './generate-class';
 import { regradeExports } from './grade-exports';
 import { summarize } from '../teacher/results';
 import { spawnNodeRealm } from './node-realm';
+import type { RealmFlavour } from '../sandbox/flavour';
 
 /** Median time for a learner process to start and load tfjs (what each submission pays). */
-async function spawnCost(n: number): Promise<number> {
+async function spawnCost(n: number, flavour: RealmFlavour): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    const ch = await spawnNodeRealm();
+    const ch = await spawnNodeRealm(flavour);
     times.push(performance.now() - t0);
     ch.kill();
   }
@@ -33,7 +34,7 @@ export async function runTeacherBench(args: string[]): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-teacher-'));
   try {
     const total = generateClass(dir, students, values.exercises ? Number(values.exercises) : Infinity);
-    const spawnMs = await spawnCost(5);
+    const spawnMs = { core: await spawnCost(5, 'core'), full: await spawnCost(5, 'full') };
     const t0 = performance.now();
     let lastLog = 0;
     const { results } = await regradeExports([dir], {
@@ -51,7 +52,7 @@ export async function runTeacherBench(args: string[]): Promise<number> {
     const gradeMs = graded.map((c) => c.report!.durationMs).sort((a, b) => a - b);
     console.log(`bench:teacher — ${students} 名学生 × ${Math.min(listExerciseIds().length, Number(values.exercises ?? Infinity))} 道练习 = ${total} 份提交，--jobs ${jobs}（${cpus().length} 核）`);
     console.log(`  总耗时 ${wall.toFixed(1)} s（目标 ≤ 60 s），每秒 ${(total / wall).toFixed(1)} 份`);
-    console.log(`  每名学生一个学习者进程：启动并加载 tfjs 的中位数 ${spawnMs.toFixed(0)} ms`);
+    console.log(`  每名学生一个学习者进程：启动并加载 tfjs 的中位数：core ${spawnMs.core.toFixed(0)} ms，full（含 tfjs-layers）${spawnMs.full.toFixed(0)} ms`);
     console.log(`  单份评分耗时（编排器视角，含参考用例准备）中位数 ${gradeMs[Math.floor(gradeMs.length / 2)]?.toFixed(0)} ms，p90 ${gradeMs[Math.floor(gradeMs.length * 0.9)]?.toFixed(0)} ms`);
     console.log(`  结果：已验证 ${s.verified} · 不一致 ${s.mismatches} · 文件错误 ${s.errors}`);
     return 0;

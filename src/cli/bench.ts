@@ -6,6 +6,7 @@ import { compileSubmission, gradeSubmission, type PreparedCase } from '../grader
 import { fromPlain } from '../grader/plain';
 import { ROOT } from './root';
 import { exerciseFile, listExerciseIds, loadExerciseMeta } from './exercises';
+import { realmFlavour } from '../sandbox/flavour';
 import { createNodeLearnerHost } from './node-learner';
 import { createNodeReference } from './node-reference';
 
@@ -41,7 +42,7 @@ export async function runBench(ids: string[]): Promise<number> {
       await gradeSubmission({ meta, code, seed: 0, reference, learner }); // warm-up: loads cases, JITs
       const times: number[] = [];
       for (let i = 0; i < RUNS; i++) {
-        await learner.ready();
+        await learner.ready(realmFlavour(meta));
         const t0 = performance.now();
         const r = await gradeSubmission({ meta, code, seed: i + 1, reference, learner });
         times.push(performance.now() - t0);

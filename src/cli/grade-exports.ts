@@ -20,6 +20,7 @@ import { describeExportError, describeExportWarning, describeFlag, describeSuper
 import { checkExportSize, readExport } from '../teacher/read-export';
 import { studentResult, summarize, toCliJson, toGradesCsv, type ClassResults, type FileError } from '../teacher/results';
 import { listExerciseIds, loadExerciseMeta } from './exercises';
+import { realmFlavour } from '../sandbox/flavour';
 import { createNodeLearnerHost, defaultJobs } from './node-learner';
 import { createNodeReference } from './node-reference';
 
@@ -107,7 +108,9 @@ export async function regradeExports(paths: string[], { seed, jobs, onProgress }
   const reports: GradeReport[] = [];
   if (submissions.length > 0) {
     const learner = createNodeLearnerHost({ prespawn: true, size: jobs });
-    learner.pool.warm();
+    // Spares of the build most submissions need (function exercises: `core`); the other starts when first used.
+    const flavours = submissions.map((s) => realmFlavour(s.meta));
+    learner.warm(flavours.filter((f) => f === 'core').length * 2 >= flavours.length ? 'core' : 'full');
     try {
       onProgress?.(0, submissions.length);
       reports.push(...(await gradeMany(learner, createNodeReference(), submissions, { concurrency: jobs, retryTimeouts: true, onProgress: (done, total) => onProgress?.(done, total) })));

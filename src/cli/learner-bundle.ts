@@ -2,32 +2,35 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
+import type { RealmFlavour } from '../sandbox/flavour';
 import { ROOT } from './root';
 
 
 const SOURCE_DIRS = ['src/sandbox', 'src/grader'];
 const CACHE_DIR = join(ROOT, 'node_modules/.cache/dl-course');
 
-let cached: string | undefined;
+const ENTRIES: Record<RealmFlavour, string> = { core: 'src/sandbox/node-child-core.ts', full: 'src/sandbox/node-child.ts' };
+const cached = new Map<RealmFlavour, string>();
 
 /**
- * The Node learner realm as one self-contained CommonJS file (SES, tfjs, the engine's realm
+ * A Node learner realm of one build (src/sandbox/flavour.ts) as one self-contained CommonJS file (SES, tfjs, the engine's realm
  * code). The child process is allowed to read this one file and nothing else, so it must need
  * no other module at run time. Rebuilt when the sandbox or engine source changes (content hash
  * in the file name).
  */
-export function learnerBundlePath(): string {
-  if (cached) return cached;
-  const hash = createHash('sha256');
+export function learnerBundlePath(flavour: RealmFlavour = 'full'): string {
+  const hit = cached.get(flavour);
+  if (hit) return hit;
+  const hash = createHash('sha256').update(flavour);
   for (const dir of SOURCE_DIRS) {
     for (const f of readdirSync(join(ROOT, dir)).filter((n) => n.endsWith('.ts')).sort()) hash.update(f).update(readFileSync(join(ROOT, dir, f)));
   }
-  const outfile = join(CACHE_DIR, `learner-realm.${hash.digest('hex').slice(0, 16)}.cjs`);
+  const outfile = join(CACHE_DIR, `learner-realm-${flavour}.${hash.digest('hex').slice(0, 16)}.cjs`);
   if (!existsSync(outfile)) {
     mkdirSync(CACHE_DIR, { recursive: true });
     const tmp = `${outfile}.${process.pid}.tmp`;
     buildSync({
-      entryPoints: [join(ROOT, 'src/sandbox/node-child.ts')],
+      entryPoints: [join(ROOT, ENTRIES[flavour])],
       outfile: tmp,
       bundle: true,
       platform: 'node',
@@ -43,6 +46,7 @@ export function learnerBundlePath(): string {
     renameSync(tmp, outfile);
   }
   // The permission model compares real paths: a symlinked node_modules must not deny the read.
-  cached = realpathSync(outfile);
-  return cached;
+  const real = realpathSync(outfile);
+  cached.set(flavour, real);
+  return real;
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatHuman, gradeSubmission, randomSeed, toJsonContract } from '../grader/index';
 import { ExerciseFileError, listExerciseIds, loadExerciseMeta } from './exercises';
+import { realmFlavour } from '../sandbox/flavour';
 import { createNodeLearnerHost } from './node-learner';
 import { createNodeReference } from './node-reference';
 import { runBench } from './bench';
@@ -60,7 +61,7 @@ async function gradeCommand(args: string[]): Promise<number> {
 
   // The learner process starts loading tfjs while this process prepares the cases.
   const learner = createNodeLearnerHost({ prespawn: true });
-  learner.pool.warm();
+  learner.warm(realmFlavour(meta));
   try {
     const report = await gradeSubmission({ meta, code, seed: seed ?? randomSeed(), reference: createNodeReference(), learner });
     process.stdout.write(values.json ? `${JSON.stringify(toJsonContract(report))}\n` : `${formatHuman(report, meta.title)}\n`);

@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
-import type { RealmChannel, RealmExit, SpawnRealm } from '../runtime/channel';
+import type { RealmChannel, RealmExit } from '../runtime/channel';
+import type { RealmFlavour } from '../sandbox/flavour';
 import { decodeLine, encodeLine } from '../sandbox/node-codec';
 import { learnerBundlePath } from './learner-bundle';
 
@@ -47,9 +48,9 @@ export function networkIsolationPrefix(): string[] | null {
  * heap cap, an RSS watchdog, a byte cap on its channel (fd 3), and its own network namespace
  * where the OS allows one. Learner code inside runs in a SES compartment with no process at all.
  */
-export const spawnNodeRealm: SpawnRealm = () =>
+export const spawnNodeRealm = (flavour: RealmFlavour = 'full'): Promise<RealmChannel> =>
   new Promise((resolve, reject) => {
-    const bundle = learnerBundlePath();
+    const bundle = learnerBundlePath(flavour);
     const nodeArgs = [...learnerNodeFlags([bundle]), bundle];
     const prefix = networkIsolationPrefix();
     const [cmd, ...args] = prefix ? [...prefix, process.execPath, ...nodeArgs] : [process.execPath, ...nodeArgs];

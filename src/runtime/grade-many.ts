@@ -41,7 +41,7 @@ export interface GradeManyOptions {
  * group, and it is retried alone). Results come back in the submissions' order.
  */
 export async function gradeMany(source: Pool | LearnerPort, reference: ReferencePort, submissions: readonly Submission[], { concurrency = 1, onProgress, signal, retryTimeouts = false, onRetry }: GradeManyOptions = {}): Promise<GradeReport[]> {
-  const learner: LearnerPort = 'warm' in source ? learnerPortFromPool(source) : source;
+  const learner: LearnerPort = 'lease' in source ? learnerPortFromPool(source) : source;
   const reports: GradeReport[] = new Array(submissions.length);
   let done = 0;
   // One submission's engine failure (the reference realm died, say) is that submission's error.

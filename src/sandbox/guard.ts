@@ -1,5 +1,6 @@
 import { ALLOWED_TF, FUSED_ACTIVATION_BY_API, FUSED_ACTIVATION_KERNELS, GRADIENT_APIS, KERNELS_BY_API } from './allowlist';
 import type { TF } from '../grader/types';
+import { LAYERS_EXPORTS } from './flavour';
 
 export interface GuardOptions {
   /** API names removed from what is allowed or granted: a bare name at any depth, or a dotted path (`layers.dense`). */
@@ -65,6 +66,11 @@ export function installGuard(tf: TF): GuardHost {
   if (existing) return existing;
   let policy: Policy = OPEN;
   const full = tf as unknown as Record<string, unknown>;
+  // What the learner's namespace is copied from: in a `core` realm (./flavour.ts), with a
+  // stand-in of the same kind for each tfjs-layers name it lacks. Stand-ins are never shown
+  // (a job that could reach tfjs-layers runs in a `full` realm); they only make banning or
+  // touching such a name fail exactly as it does there.
+  const source: Record<string, unknown> = { ...standIns(full), ...full };
 
   // 1. Kernels, on every backend that is registered.
   const engine = tf.engine() as unknown as { registryFactory: Record<string, unknown>; gradients: (...a: unknown[]) => unknown };
@@ -135,10 +141,11 @@ export function installGuard(tf: TF): GuardHost {
     for (const key of Object.keys(original)) if (!snapshot.has(key)) delete original[key];
     for (const [key, value] of snapshot) original[key] = value;
   };
-  const LayerBase = (tf.layers as unknown as { Layer: new (...a: never[]) => unknown }).Layer;
+  // A `core` realm (./flavour.ts) has no tfjs-layers: then no registered class is a layer.
+  const LayerBase = (tf.layers as unknown as { Layer: new (...a: never[]) => unknown } | undefined)?.Layer;
   const layerClasses = [...snapshot].flatMap(([key, entry]) => {
     const cls = Array.isArray(entry) ? entry[0] : undefined;
-    return typeof cls === 'function' && cls.prototype instanceof LayerBase ? [key] : [];
+    return LayerBase && typeof cls === 'function' && cls.prototype instanceof LayerBase ? [key] : [];
   });
 
   const host: GuardHost = {
@@ -196,7 +203,7 @@ export function installGuard(tf: TF): GuardHost {
           },
         });
       };
-      const guarded = copy(full, 'tf', new Set([...visible, ...bannedNames]), 0);
+      const guarded = copy(source, 'tf', new Set([...visible, ...bannedNames]), 0);
 
       // Registry: the layer (and model) classes the namespace doesn't show, and banned names.
       const visibleLayers = new Set<string>();
@@ -254,6 +261,16 @@ function registryKey(factory: string): string {
     .replace(/^globalavgpool(ing)?/, 'globalaveragepooling')
     .replace(/pool(\d)d$/, 'pooling$1d')
     .replace(/^input$/, 'inputlayer');
+}
+
+/** Stand-ins for the tfjs-layers names a `core` realm's tf lacks (see installGuard). */
+function standIns(tf: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, kind] of Object.entries(LAYERS_EXPORTS)) {
+    if (Object.hasOwn(tf, name)) continue;
+    out[name] = kind === 'function' ? function standIn() {} : kind === 'namespace' ? Object.freeze({}) : '';
+  }
+  return out;
 }
 
 /** A namespace is a plain object of functions (tf.layers, tf.losses …), not a class or a tensor. */

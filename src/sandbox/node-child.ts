@@ -1,63 +1,7 @@
-// The Node learner realm: one child process per submission, started by src/cli/node-learner.ts
-// under Node's permission model (reads only this bundle; no writes, children, workers, addons
-// or inspector). Host code here captures its channel first; learner code then runs in a SES
-// compartment that has no process, require, module or import().
+// The `full` Node learner realm (./flavour.ts): layer exercises and exercises that grant a
+// layers namespace. See ./node-boot.ts.
 import './lockdown';
-import { readSync, writeSync } from 'node:fs';
-import { useGradingBackend } from '../grader/backend';
-import { decodeLine, encodeLine } from './node-codec';
-import { prepareRealm } from './run-job';
+import { runNodeRealm } from './node-boot';
 import { tf } from './tf-slim';
-import { wireJobSchema, type WireEvent, type WireJob } from './wire';
 
-const CHANNEL_FD = 3;
-const MAX_JOB_BYTES = 64 * 1024 * 1024;
-const write = (event: WireEvent) => {
-  const line = encodeLine(event);
-  writeSync(CHANNEL_FD, line);
-};
-
-void main().catch((e: unknown) => {
-  try {
-    write({ type: 'fatal', error: { kind: 'runtime', message: `评分环境出错：${String((e as Error)?.message ?? e)}` } });
-  } finally {
-    process.exit(70);
-  }
-});
-
-async function main(): Promise<void> {
-await useGradingBackend(tf);
-const run = prepareRealm({ tf, emit: write });
-writeSync(CHANNEL_FD, encodeLine({ type: 'ready' }));
-
-// Jobs arrive on stdin, one per line; the realm runs them in turn until stdin ends (the host
-// decides whether a realm runs one job or several: see src/runtime/pool.ts). Read
-// synchronously: no event-loop turn is left for anything learner code might schedule, so a
-// promise callback one job leaves behind never runs before, or during, the next.
-const buf = Buffer.alloc(1 << 20);
-let pending: Buffer[] = [];
-let pendingBytes = 0;
-for (;;) {
-  let n = 0;
-  try {
-    n = readSync(0, buf, 0, buf.length, null);
-  } catch (e) {
-    if ((e as { code?: string }).code === 'EAGAIN') continue;
-    throw e;
-  }
-  if (n === 0) break;
-  let chunk = buf.subarray(0, n);
-  for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10)) {
-    pending.push(Buffer.from(chunk.subarray(0, nl)));
-    const text = Buffer.concat(pending).toString('utf8');
-    pending = [];
-    pendingBytes = 0;
-    chunk = chunk.subarray(nl + 1);
-    run(wireJobSchema.parse(decodeLine(text)) as WireJob);
-  }
-  pending.push(Buffer.from(chunk));
-  pendingBytes += chunk.length;
-  if (pendingBytes > MAX_JOB_BYTES) throw new Error('job too large');
-}
-process.exit(0);
-}
+runNodeRealm(tf, 'full');

@@ -5,12 +5,15 @@ import { fromPlain } from '../grader/plain';
 import type { LayerCheck, LogLevel, TF } from '../grader/types';
 import { installGuard } from './guard';
 import { createTensorReader, type TensorReader } from './tensors';
-import { toWire, WireBudgetError, type WireEvent, type WireJob } from './wire';
+import { realmFlavour, type RealmFlavour } from './flavour';
+import { toWire, WireBudgetError, type WireEvent, type WireJob } from './wire-realm';
 
 const MAX_LOG_LINES = 200;
 const MAX_LOG_CHARS = 20_000;
 const TF_MODULES = new Set(['@tensorflow/tfjs', '@tensorflow/tfjs-core']);
 const LEVELS: readonly LogLevel[] = ['log', 'info', 'warn', 'error', 'debug'];
+/** What a realm compiles once while it starts: the shapes every submission has (an import, types, an export). */
+const WARM_UP_SOURCE = `import * as tf from '@tensorflow/tfjs';\nexport function f(x: tf.Tensor, k: number = 1): tf.Tensor {\n  const y: tf.Tensor[] = [x];\n  return tf.tidy(() => tf.mul(y[0]!, k));\n}\n`;
 
 declare const Compartment: new (options: { globals: Record<string, unknown>; __options__: true }) => { evaluate(src: string): unknown; globalThis: object };
 
@@ -19,6 +22,8 @@ export interface RealmHost {
   tf: TF;
   /** Sends one event over the verdict channel (captured before any learner code runs). */
   emit(event: WireEvent): void;
+  /** Which build this realm is (./flavour.ts): a `core` realm refuses a job that needs tfjs-layers. */
+  flavour: RealmFlavour;
 }
 
 /**
@@ -32,15 +37,19 @@ export interface RealmHost {
  * disposed after it (tests/unit/realm-reuse.test.ts).
  */
 export function prepareRealm(host: RealmHost): (job: WireJob) => void {
-  const { tf, emit } = host;
+  const { tf, emit, flavour } = host;
   const reader = createTensorReader(tf);
   const now = performance.now.bind(performance);
   const memory = tf.memory.bind(tf);
   const dispose = tf.dispose.bind(tf);
   const disposeVariables = tf.disposeVariables.bind(tf);
   const guardHost = installGuard(tf);
-  const tracked = trackAddWeight(tf, reader);
+  // Only a `full` realm has tfjs-layers (and only layer jobs read what addWeight tracked).
+  const tracked = flavour === 'full' ? trackAddWeight(tf, reader) : undefined;
   freezeTfClasses(tf);
+  // The compiler's first run is several times slower than the next ones (V8 compiles sucrase's
+  // code as it first runs): pay for it here, before the realm says it is ready, not in a job.
+  compileSubmission(WARM_UP_SOURCE);
   // tfjs's own tensor.print() writes to the realm's console: route that to the current job's log.
   let currentLog: ((level: LogLevel, args: unknown[]) => void) | null = null;
   const realConsole = globalThis.console as unknown as Record<LogLevel, unknown>;
@@ -66,6 +75,11 @@ export function prepareRealm(host: RealmHost): (job: WireJob) => void {
   };
 
   function runOne(job: WireJob, log: (level: LogLevel, args: unknown[]) => void): void {
+    if (flavour === 'core' && realmFlavour(job) !== 'core') {
+      // The host picks the realm from the same rule: this is a host bug, never the learner's.
+      emit({ type: 'fatal', error: { kind: 'runtime', message: '评分器内部出错：这道练习需要 tf.layers，却被送进了不含它的运行环境。请刷新页面后重试。' } });
+      return;
+    }
     const compiled = compileSubmission(job.code);
     if (!compiled.ok) {
       const { message, line, column } = compiled.error;
@@ -124,7 +138,7 @@ export function prepareRealm(host: RealmHost): (job: WireJob) => void {
         let cleanup = () => undefined as void;
         if (job.kind === 'layer') {
           const ctorArgs = (c.construct ?? []).map((a) => fromPlain(tf, a));
-          const run = runLayerCheck(tf, tracked, entry as new (...a: unknown[]) => LearnerLayer, ctorArgs, inputs, c.layerCheck ?? 'apply');
+          const run = runLayerCheck(tf, tracked!, entry as new (...a: unknown[]) => LearnerLayer, ctorArgs, inputs, c.layerCheck ?? 'apply');
           output = run.output;
           cleanup = run.dispose;
         } else if (c.moreCalls) {

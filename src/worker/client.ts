@@ -8,8 +8,9 @@ import type { GradeReport, LearnerPort, PreparedCase, ReferencePort } from '../g
 import sandboxManifest from '../generated/sandbox.json';
 import { url } from '../lib/url';
 import { createBrowserSpawner } from '../runtime/browser-spawn';
-import { learnerPortFromPool } from '../runtime/learner-port';
-import { createPool } from '../runtime/pool';
+import { learnerPortFromPools } from '../runtime/learner-port';
+import { createPool, type Pool } from '../runtime/pool';
+import { realmFlavour, type RealmFlavour } from '../sandbox/flavour';
 import { gradeMany, type GradeManyOptions, type Submission } from '../runtime/grade-many';
 import { referenceResponseSchema } from './protocol';
 import { createBrowserSyntaxLocator } from './syntax-locator';
@@ -29,10 +30,10 @@ export interface BrowserGrader {
    * once, each fresh; progress per submission; `signal` cancels what is left.
    */
   gradeMany(submissions: readonly Submission[], options?: GradeManyOptions): Promise<GradeReport[]>;
-  /** Loads tfjs and the exercise's cases ahead of the first run. */
-  warm(exerciseId: string): Promise<void>;
-  /** Loads every listed exercise's cases and a learner realm, so grading works offline afterwards. */
-  warmAll(exerciseIds: readonly string[]): Promise<void>;
+  /** Loads the exercise's learner realm (the build it needs) and its cases ahead of the first run. */
+  warm(exercise: Pick<ExerciseMeta, 'id' | 'kind' | 'grants'>): Promise<void>;
+  /** Loads every listed exercise's cases and the learner realms they need, so grading works offline afterwards. */
+  warmAll(exercises: readonly Pick<ExerciseMeta, 'id' | 'kind' | 'grants'>[]): Promise<void>;
   dispose(): void;
 }
 
@@ -41,7 +42,8 @@ export interface BrowserGrader {
 const spawnReference = () => new Worker(new URL('./grader.worker.ts', import.meta.url), { type: 'module', name: 'reference' });
 /** A reference worker that hasn't prepared cases by then is replaced (loading tfjs included). */
 const REFERENCE_TIMEOUT_MS = 30_000;
-const LEARNER_REALM_URL = url(sandboxManifest.learnerRealm);
+/** Each learner realm build's bundle (src/sandbox/flavour.ts): function exercises load the smaller `core`. */
+export const LEARNER_REALM_URLS: Record<RealmFlavour, string> = { core: url(sandboxManifest.learnerRealmCore), full: url(sandboxManifest.learnerRealm) };
 
 export interface BrowserGraderOptions {
   /** Learner realms that may run at once (default 1: an exercise page grades one run at a time). */
@@ -119,11 +121,20 @@ export function createBrowserGrader({ size = 1 }: BrowserGraderOptions = {}): Br
     check: (exerciseId, seed, index, actual) => request({ type: 'check', exerciseId, seed, index, actual }) as Promise<string | null>,
   };
 
-  // One fresh learner realm per run; the next one loads while the current one grades.
-  const spawner = createBrowserSpawner(LEARNER_REALM_URL);
-  const pool = createPool({ spawn: spawner, size, prespawn: size });
+  // One fresh learner realm per run; the next one loads while the current one grades. One
+  // spawner and pool per realm build, each made when a job first needs it.
+  const realms = new Map<RealmFlavour, { spawner: ReturnType<typeof createBrowserSpawner>; pool: Pool }>();
+  const poolFor = (flavour: RealmFlavour): Pool => {
+    let r = realms.get(flavour);
+    if (!r) {
+      const spawner = createBrowserSpawner(LEARNER_REALM_URLS[flavour]);
+      r = { spawner, pool: createPool({ spawn: spawner, size, prespawn: size }) };
+      realms.set(flavour, r);
+    }
+    return r.pool;
+  };
   const locateSyntax = createBrowserSyntaxLocator();
-  const learnerPort: LearnerPort = learnerPortFromPool(pool, locateSyntax);
+  const learnerPort: LearnerPort = learnerPortFromPools(poolFor, locateSyntax);
 
   return {
     async grade({ exercise, code, seed: given }) {
@@ -150,19 +161,22 @@ export function createBrowserGrader({ size = 1 }: BrowserGraderOptions = {}): Br
     gradeMany(submissions, options = {}) {
       return gradeMany(learnerPort, referencePort, submissions, { concurrency: size, retryTimeouts: true, ...options });
     },
-    async warm(exerciseId) {
-      const seed = warmedSeeds.get(exerciseId) ?? randomSeed();
-      warmedSeeds.set(exerciseId, seed);
-      await Promise.all([pool.ready(), referencePort.prepare(exerciseId, seed)]);
+    async warm(exercise) {
+      const seed = warmedSeeds.get(exercise.id) ?? randomSeed();
+      warmedSeeds.set(exercise.id, seed);
+      await Promise.all([poolFor(realmFlavour(exercise)).ready(), referencePort.prepare(exercise.id, seed)]);
     },
-    async warmAll(exerciseIds) {
-      await pool.ready();
-      for (const id of exerciseIds) await referencePort.prepare(id, randomSeed());
+    async warmAll(exercises) {
+      for (const flavour of new Set(exercises.map(realmFlavour))) await poolFor(flavour).ready();
+      for (const { id } of exercises) await referencePort.prepare(id, randomSeed());
     },
     dispose() {
       reference?.terminate();
-      pool.dispose();
-      spawner.dispose();
+      for (const { pool, spawner } of realms.values()) {
+        pool.dispose();
+        spawner.dispose();
+      }
+      realms.clear();
       locateSyntax.dispose();
       reference = undefined;
     },

@@ -59,7 +59,7 @@ onmessage = (e) => {
 test('the learner worker reaches neither the beacon nor any storage', async ({ page }) => {
   test.setTimeout(60_000);
   hits = [];
-  await page.route(/\/sandbox\/learner-realm\.[0-9a-f]+\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: probe(`http://127.0.0.1:${port}/`) }));
+  await page.route(/\/sandbox\/learner-realm(-core)?\.[0-9a-f]+\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: probe(`http://127.0.0.1:${port}/`) }));
   await page.goto('/exercises/sigmoid/');
   await expect(page.locator('[data-editor][data-ready="true"] .monaco-editor')).toBeVisible({ timeout: 20_000 });
   // Prove the beacon works from the page itself (the page is not sandboxed).
@@ -78,23 +78,30 @@ test('the learner worker reaches neither the beacon nor any storage', async ({ p
   expect(hits).toEqual([]);
 });
 
-test("the real learner bundle's own global keeps none of the ways out (the layer under the compartment, behind the policy)", async ({ page }) => {
-  test.setTimeout(60_000);
-  const ways = ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebTransport', 'EventSource', 'importScripts', 'indexedDB', 'caches', 'Worker', 'SharedWorker', 'FontFace', 'BroadcastChannel', 'navigator'];
-  // The real bundle, with one line after its synchronous set-up that lists what is still
-  // reachable from the worker's global (prototype chain included), before any job arrives.
-  await page.route(/\/sandbox\/learner-realm\.[0-9a-f]+\.js$/, async (route) => {
-    const response = await route.fetch();
-    const body = `${await response.text()}\n;console.log('WAYS-OUT [' + ${JSON.stringify(ways)}.filter((n) => n in self).join(',') + ']');`;
-    await route.fulfill({ response, body });
+// Both builds of the learner realm (src/sandbox/flavour.ts): a function exercise loads `core`
+// (tfjs-core, no layers, no zod), a layer exercise `full`.
+for (const [exercise, bundle] of [['sigmoid', 'learner-realm-core'], ['dense-layer', 'learner-realm']] as const) {
+  test(`the real learner bundle's own global keeps none of the ways out (the layer under the compartment, behind the policy): ${exercise} loads ${bundle}`, async ({ page }) => {
+    test.setTimeout(60_000);
+    const ways = ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebTransport', 'EventSource', 'importScripts', 'indexedDB', 'caches', 'Worker', 'SharedWorker', 'FontFace', 'BroadcastChannel', 'navigator'];
+    // The real bundle, with one line after its synchronous set-up that lists what is still
+    // reachable from the worker's global (prototype chain included), before any job arrives.
+    const fetched: string[] = [];
+    await page.route(/\/sandbox\/learner-realm(-core)?\.[0-9a-f]+\.js$/, async (route) => {
+      fetched.push(route.request().url().split('/').pop()!.replace(/\.[0-9a-f]+\.js$/, ''));
+      const response = await route.fetch();
+      const body = `${await response.text()}\n;console.log('WAYS-OUT [' + ${JSON.stringify(ways)}.filter((n) => n in self).join(',') + ']');`;
+      await route.fulfill({ response, body });
+    });
+    const seen: string[] = [];
+    page.on('console', (m) => {
+      if (m.text().startsWith('WAYS-OUT')) seen.push(m.text());
+    });
+    await page.goto(`/exercises/${exercise}/`);
+    await page.locator('[data-action="run"]').click();
+    await expect(page.locator('[data-results] [data-summary]')).toBeVisible({ timeout: 30_000 });
+    await expect.poll(() => seen.length).toBeGreaterThan(0);
+    expect(seen[0]).toBe('WAYS-OUT []');
+    expect(new Set(fetched), 'the realm build this exercise needs, and only it').toEqual(new Set([bundle]));
   });
-  const seen: string[] = [];
-  page.on('console', (m) => {
-    if (m.text().startsWith('WAYS-OUT')) seen.push(m.text());
-  });
-  await page.goto('/exercises/sigmoid/');
-  await page.locator('[data-action="run"]').click();
-  await expect(page.locator('[data-results] [data-summary]')).toBeVisible({ timeout: 30_000 });
-  await expect.poll(() => seen.length).toBeGreaterThan(0);
-  expect(seen[0]).toBe('WAYS-OUT []');
-});
+}

@@ -13,9 +13,11 @@ import { createPool } from '../../src/runtime/pool';
 import type { SpawnRealm } from '../../src/runtime/channel';
 
 let spawned = 0;
+// Every exercise here is a function exercise: its submissions run in the `core` build
+// (src/sandbox/flavour.ts), as in production.
 const counting: SpawnRealm = () => {
   spawned++;
-  return spawnNodeRealm();
+  return spawnNodeRealm('core');
 };
 const pool = createPool({ spawn: counting, size: 1, prespawn: 1 });
 const learner = learnerPortFromPool(pool);

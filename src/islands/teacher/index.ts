@@ -57,12 +57,12 @@ export function mountTeacherPage(): void {
     return grader;
   };
   // Works offline once loaded: fetch everything re-grading and the charts need while online
-  // (the engine, every exercise's cases, a learner realm, chart.js). <html data-teacher-ready>
+  // (the engine, every exercise's cases, both learner realm builds, chart.js). <html data-teacher-ready>
   // says when that is done.
   const warm = async () => {
     try {
       const g = await getGrader();
-      await Promise.all([g.warmAll(ids), import('chart.js')]);
+      await Promise.all([g.warmAll(metas), import('chart.js')]);
       document.documentElement.dataset['teacherReady'] = '';
     } catch {
       /* offline before it finished: loading happens on demand instead */

@@ -49,7 +49,7 @@ function mount(root: HTMLElement): void {
 
   // The grader's workers load while the learner reads: nothing here waits for them.
   const warm = getGrader()
-    .then((g) => g.warm(id))
+    .then((g) => g.warm(exercise))
     .then(
       () => (probe.graderWarmAt = performance.now()),
       (err: unknown) => console.warn('[workbench] warm', err),
