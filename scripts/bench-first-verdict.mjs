@@ -13,7 +13,8 @@
  * Both clocks start at navigation (performance.timeOrigin), both are served by the same local
  * server with gzip (scripts/serve-dist.mjs), in the same Chromium, alternating ours and Pyodide's
  * runs; prints the median of BENCH_RUNS (default 5) of each, and their ratio.
- * Options (env): BENCH_DIST (dist), BENCH_RUNS (5).
+ * Options (env): BENCH_DIST (dist), BENCH_RUNS (5), BENCH_SW=block (no service worker: without
+ * the offline precache that a first visit starts in the background).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,7 +68,7 @@ function watchVerdict() {
 }
 
 async function ours() {
-  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], ...(process.env.BENCH_SW === 'block' ? { serviceWorkers: 'block' } : {}) });
   await context.addInitScript(watchVerdict);
   const page = await context.newPage();
   await page.goto(`${server.url}/exercises/softmax/`, { waitUntil: 'commit' });

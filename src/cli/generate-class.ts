@@ -9,9 +9,12 @@ import { fileURLToPath } from 'node:url';
 
 const EXERCISES_DIR = join((globalThis as { __dlcRoot?: string }).__dlcRoot ?? fileURLToPath(new URL('../../', import.meta.url)), 'exercises');
 
-/** Writes one export per student into `dir` (over the first `exercises` exercises, default all); returns the number of submissions. */
-export function generateClass(dir: string, students: number, exercises = Infinity): number {
-  const ids = readdirSync(EXERCISES_DIR).filter((d) => existsSync(join(EXERCISES_DIR, d, 'exercise.json'))).sort().slice(0, exercises);
+/**
+ * Writes one export per student into `dir` (over the first `exercises` exercises, default all,
+ * leaving out the ids in `without`); returns the number of submissions.
+ */
+export function generateClass(dir: string, students: number, exercises = Infinity, without: readonly string[] = []): number {
+  const ids = readdirSync(EXERCISES_DIR).filter((d) => existsSync(join(EXERCISES_DIR, d, 'exercise.json')) && !without.includes(d)).sort().slice(0, exercises);
   const code = new Map(ids.map((id) => {
     const wrongDir = join(EXERCISES_DIR, id, 'wrong');
     let wrong: string[] = [];

@@ -74,6 +74,15 @@ test('after one visit the course works offline; a new deployment prompts 「有�
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
+  // The order in which <html> gains data-settled (an exercise page's grader is warm) and data-sw
+  // (the service worker is registered), per page load.
+  await context.addInitScript(() => {
+    const order: string[] = ((window as unknown as { __swOrder: string[] }).__swOrder = []);
+    new MutationObserver(() => {
+      const html = document.documentElement;
+      for (const a of ['settled', 'sw']) if (html.hasAttribute(`data-${a}`) && !order.includes(a)) order.push(a);
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-settled', 'data-sw'] });
+  });
 
   // 1. One online visit to a chapter: the worker registers after load, precaches the course and
   //    takes over the page (it is active only once every file is in its cache).
@@ -136,6 +145,9 @@ test('after one visit the course works offline; a new deployment prompts 「有�
   await context.setOffline(false);
   await page.goto(SIGMOID);
   await expect(page.locator('[data-editor][data-ready="true"] .monaco-editor')).toBeVisible({ timeout: 30_000 });
+  // An exercise page starts the service worker (and any background download) only once its grader is warm.
+  await expect(page.locator('html')).toHaveAttribute('data-sw', 'registered', { timeout: 30_000 });
+  expect(await page.evaluate(() => (window as unknown as { __swOrder: string[] }).__swOrder)).toEqual(['settled', 'sw']);
   const page2 = join(dir, 'exercises/sigmoid/index.html');
   writeFileSync(page2, readFileSync(page2, 'utf8').replace('</head>', '<meta name="dlc-deployment" content="2"></head>'));
   await buildServiceWorker({ dist: dir, gzip: false });

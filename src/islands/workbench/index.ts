@@ -27,6 +27,7 @@ import { createNotices, createToast } from './notices';
 import { createRunning } from './running';
 import { createSaving } from './saving';
 import { scheduleUpgrade } from './upgrade';
+import { SETTLED_EVENT } from '../../pwa/settled';
 
 export type { WorkbenchProbe } from './context';
 
@@ -53,7 +54,12 @@ function mount(root: HTMLElement): void {
     .then(
       () => (probe.graderWarmAt = performance.now()),
       (err: unknown) => console.warn('[workbench] warm', err),
-    );
+    )
+    // The page's own start-up work is done: the offline precache may start (src/pwa/register.ts).
+    .finally(() => {
+      document.documentElement.dataset['settled'] = '';
+      window.dispatchEvent(new Event(SETTLED_EVENT));
+    });
 
   const store = createProgressStore();
   probe.store = store;
