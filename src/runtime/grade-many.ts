@@ -3,6 +3,7 @@ import type { ExerciseMeta } from '../grader/schema';
 import type { GradeReport, LearnerPort, ReferencePort } from '../grader/types';
 import { learnerPortFromPool } from './learner-port';
 import type { Pool } from './pool';
+import { realmFlavour } from '../sandbox/flavour';
 
 export interface Submission {
   meta: ExerciseMeta;
@@ -64,6 +65,10 @@ export async function gradeMany(source: Pool | LearnerPort, reference: Reference
     if (!g) byName.set(s.group, (g = [])) && groups.push(g);
     g.push(i);
   });
+  // Within a group, submissions that need the same realm build (src/sandbox/flavour.ts) run
+  // together: a session switches builds at most once (each switch starts a fresh realm).
+  const build = (i: number) => (realmFlavour(submissions[i]!.meta) === 'core' ? 0 : 1);
+  for (const g of groups) g.sort((a, b) => build(a) - build(b) || a - b);
   let next = 0;
   const worker = async () => {
     while (next < groups.length) {

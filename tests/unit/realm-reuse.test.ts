@@ -8,7 +8,7 @@ import { spawnNodeRealm } from '../../src/cli/node-realm';
 import { createNodeReference } from '../../src/cli/node-reference';
 import { gradeSubmission, type GradeReport, type LearnerPort } from '../../src/grader/index';
 import { gradeMany } from '../../src/runtime/grade-many';
-import { learnerPortFromPool } from '../../src/runtime/learner-port';
+import { learnerPortFromPool, learnerPortFromPools } from '../../src/runtime/learner-port';
 import { createPool } from '../../src/runtime/pool';
 import type { SpawnRealm } from '../../src/runtime/channel';
 
@@ -88,6 +88,26 @@ describe('one realm for one student', () => {
     const reports = await gradeMany(learner, reference, subs, { concurrency: 1 });
     expect(reports.map((r) => [r.exercise, r.passed])).toEqual([['sigmoid', true], ['relu', true], ['softmax', true], ['sigmoid', true]]);
     expect(spawned - before).toBeLessThanOrEqual(2);
+  });
+
+  it('gradeMany runs a group that needs both realm builds with one realm of each, results in order', async () => {
+    const spawns = { core: 0, full: 0 };
+    const pools = {
+      core: createPool({ spawn: () => (spawns.core++, spawnNodeRealm('core')), size: 1, prespawn: 0 }),
+      full: createPool({ spawn: () => (spawns.full++, spawnNodeRealm('full')), size: 1, prespawn: 0 }),
+    };
+    try {
+      const port = learnerPortFromPools((f) => pools[f]);
+      const ids = ['sigmoid', 'dense-layer', 'relu', 'dense-layer'];
+      const subs = ids.map((id, i) => ({ meta: loadExerciseMeta(id), code: grader(id), seed: i + 1, group: 's1' }));
+      const reports = await gradeMany(port, reference, subs, { concurrency: 1 });
+      expect(reports.map((r) => [r.exercise, r.passed])).toEqual(ids.map((id) => [id, true]));
+      // In the given order the session would switch builds three times; grouped by build, once.
+      expect(spawns).toEqual({ core: 1, full: 1 });
+    } finally {
+      pools.core.dispose();
+      pools.full.dispose();
+    }
   });
 });
 
