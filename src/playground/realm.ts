@@ -9,7 +9,7 @@
 // as transferables. Training runs in slices of ≈ SLICE_MS between which messages are handled.
 import { standardGlobals } from '../sandbox/globals';
 import '../sandbox/lockdown';
-import { useGradingBackend } from '../grader/backend';
+import { bootBrowserRealm } from '../sandbox/browser-boot';
 import { compileSubmission } from '../grader/compile';
 import type { LogLevel } from '../grader/types';
 import { formatTensor } from '../sandbox/cell-job';
@@ -34,39 +34,19 @@ const SLICE_MS = 6;
 const MAX_LOG_LINES = 200;
 const MAX_LOG_CHARS = 2000;
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent) => void) | null } & Record<string, unknown>;
-for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebTransport', 'EventSource', 'importScripts', 'indexedDB', 'caches', 'Worker', 'SharedWorker', 'FontFace', 'BroadcastChannel', 'navigator']) {
-  try {
-    delete scope[name];
-  } catch {
-    // non-configurable: the policy still holds
-  }
-}
-
-const portReady = new Promise<MessagePort>((resolve) => {
-  scope.onmessage = (e: MessageEvent) => {
-    const port = e.ports[0];
-    if (!port) return;
-    scope.onmessage = null;
-    resolve(port);
-  };
-});
-
-void (async () => {
-  const port = await portReady;
-  const rawPost = MessagePort.prototype.postMessage.bind(port) as (m: unknown, t?: Transferable[]) => void;
+// The same start as a learner realm (src/sandbox/browser-boot.ts): the worker's ways out removed
+// along its global's whole prototype chain, the private port taken, the CPU backend loaded.
+bootBrowserRealm(tf, (rawPost) => {
   const post = (m: WorkerToPage, transfer: Transferable[] = []) => rawPost(m, transfer);
-  await useGradingBackend(tf);
   // Before any learner code: the reader hooks tfjs's engine so results are read through captured references.
   const reader = createTensorReader(tf);
   const trainer = createTrainer(post, reader);
-  port.onmessage = (e: MessageEvent) => {
-    const parsed = pageToWorkerSchema.safeParse(e.data);
+  return (data) => {
+    const parsed = pageToWorkerSchema.safeParse(data);
     if (!parsed.success) post({ type: 'error', code: 'bad-command' });
     else trainer.handle(parsed.data);
   };
-  rawPost({ type: 'ready' });
-})();
+});
 
 function createTrainer(post: (m: WorkerToPage, t?: Transferable[]) => void, reader: TensorReader) {
   let session: Session | undefined;

@@ -1,4 +1,4 @@
-// What every browser learner realm does first, whichever build it is: remove the worker's ways
+// What every browser sandbox realm does first (both learner realm builds and the playground's): remove the worker's ways
 // out from its global, take its private MessagePort, load tfjs's CPU backend, then hand each
 // message to the build's handler and say 'ready'. Learner code never sees this global (the
 // compartment has its own), so the removal only matters if that fails.
@@ -15,7 +15,8 @@ const scope = self as unknown as { onmessage: ((e: MessageEvent) => void) | null
 // either real bundle's global.
 export const WAYS_OUT = ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebTransport', 'EventSource', 'importScripts', 'indexedDB', 'caches', 'Worker', 'SharedWorker', 'FontFace', 'fonts', 'BroadcastChannel', 'navigator', 'Request', 'WebSocketStream'] as const;
 
-export type Post = (message: unknown) => void;
+/** Posts on the realm's private port (buffers in `transfer` are moved, not copied). */
+export type Post = (message: unknown, transfer?: Transferable[]) => void;
 /** Handles one message from the host; `port` lets a handler stop listening (a cell realm runs one cell). */
 export type RealmHandler = (data: unknown, port: MessagePort) => void;
 

@@ -105,3 +105,22 @@ for (const [exercise, bundle] of [['sigmoid', 'learner-realm-core'], ['dense-lay
     expect(new Set(fetched), 'the realm build this exercise needs, and only it').toEqual(new Set([bundle]));
   });
 }
+
+// The playground's realm runs the learner's optimizer (用我的实现): the same second layer holds there.
+test("the playground realm's own global keeps none of the ways out", async ({ page }) => {
+  test.setTimeout(60_000);
+  const ways = ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebTransport', 'EventSource', 'importScripts', 'indexedDB', 'caches', 'Worker', 'SharedWorker', 'FontFace', 'BroadcastChannel', 'navigator'];
+  await page.route(/\/sandbox\/playground-realm\.[0-9a-f]+\.js$/, async (route) => {
+    const response = await route.fetch();
+    const body = `${await response.text()}\n;console.log('WAYS-OUT [' + ${JSON.stringify(ways)}.filter((n) => n in self).join(',') + ']');`;
+    await route.fulfill({ response, body });
+  });
+  const seen: string[] = [];
+  page.on('console', (m) => {
+    if (m.text().startsWith('WAYS-OUT')) seen.push(m.text());
+  });
+  await page.goto('/playground/');
+  await expect(page.locator('[data-playground]').first()).toHaveAttribute('data-pg-state', /^(ready|paused)$/, { timeout: 60_000 });
+  await expect.poll(() => seen.length).toBeGreaterThan(0);
+  expect(seen[0]).toBe('WAYS-OUT []');
+});
