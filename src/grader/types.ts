@@ -136,13 +136,19 @@ export interface GradeError {
   column?: number;
 }
 
-/** What the learner realm is asked to run. */
+/** What the learner realm is asked to run (checked in the realm by parseWireJob, src/sandbox/wire-realm.ts). */
 export interface LearnerJob {
+  /** The learner's TypeScript source. */
   code: string;
+  /** Exported name to call. */
   entry: string;
+  /** A plain function, or a class extending tf.layers.Layer. */
   kind: 'function' | 'layer';
+  /** Banned tf API names (bare, or dotted paths). */
   banned: string[];
+  /** Granted namespaces beyond the allowlist. */
   grants: string[];
+  /** Arguments per case, as plain data. */
   cases: { args: Plain[]; moreCalls?: Plain[][]; construct?: Plain[]; layerCheck?: LayerCheck }[];
 }
 

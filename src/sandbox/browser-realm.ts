@@ -10,8 +10,6 @@ import { cellJobSchema, isCellJob } from './cell-protocol';
 import { prepareRealm } from './run-job';
 import { tf } from './tf-slim';
 
-export { WAYS_OUT } from './browser-boot';
-
 bootBrowserRealm(tf, (post) => {
   const grade = gradingHandler(post, () => prepareRealm({ tf, emit: post, flavour: 'full' }));
   return (data, port) => {

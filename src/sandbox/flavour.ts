@@ -27,13 +27,6 @@ export function realmFlavour(job: { kind: string; grants: readonly string[] }): 
   return job.kind === 'layer' || job.grants.some((g) => needsLayers.has(g)) ? 'full' : 'core';
 }
 
-/** The flavour of a job as it will be posted (unknown data: anything unexpected needs `full`). */
-export function realmFlavourOfJob(job: unknown): RealmFlavour {
-  const j = job as { kind?: unknown; grants?: unknown } | null;
-  if (typeof j?.kind !== 'string' || !Array.isArray(j.grants)) return 'full';
-  return realmFlavour({ kind: j.kind, grants: j.grants.map(String) });
-}
-
 /**
  * Every name tfjs-layers adds to `tf`, and what it is (tests/unit/flavour.test.ts keeps this in
  * step with the installed package). A `core` realm's guard puts a stand-in of the same kind under

@@ -1,4 +1,4 @@
-import { LAYER_CHECKS, type Dtype, type LayerCheck, type Plain } from '../grader/types';
+import { LAYER_CHECKS, type Dtype, type LayerCheck, type LearnerJob, type Plain } from '../grader/types';
 import type { WireError } from './wire';
 import type { TensorReader } from './tensors';
 
@@ -35,21 +35,8 @@ export type WireEvent =
   | { type: 'fatal'; error: WireError; syntax?: boolean }
   | { type: 'done' };
 
-/** The one job a learner realm runs (checked in the realm, by parseWireJob, before anything else). */
-export type WireJob = {
-  /** The learner's TypeScript source. */
-  code: string;
-  /** Exported name to call. */
-  entry: string;
-  /** A plain function, or a class extending tf.layers.Layer. */
-  kind: 'function' | 'layer';
-  /** Banned tf API names (bare, or dotted paths). */
-  banned: string[];
-  /** Granted namespaces beyond the allowlist. */
-  grants: string[];
-  /** Arguments per case, as plain data. */
-  cases: { args: Plain[]; moreCalls?: Plain[][]; construct?: Plain[]; layerCheck?: LayerCheck }[];
-};
+/** The one job a learner realm runs: the engine's LearnerJob, checked by parseWireJob before anything else. */
+export type WireJob = LearnerJob;
 
 /** The largest learner source a job may carry. */
 export const MAX_JOB_CODE = 1_000_000;

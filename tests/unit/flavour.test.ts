@@ -14,7 +14,7 @@ import type { Lease, Pool } from '../../src/runtime/pool';
 import { ALLOWED_TF } from '../../src/sandbox/allowlist';
 import * as tfjsCore from '@tensorflow/tfjs-core';
 import * as tfjsLayers from '@tensorflow/tfjs-layers';
-import { LAYERS_EXPORTS, LAYERS_GRANTS, realmFlavour, realmFlavourOfJob, type RealmFlavour } from '../../src/sandbox/flavour';
+import { LAYERS_EXPORTS, LAYERS_GRANTS, realmFlavour, type RealmFlavour } from '../../src/sandbox/flavour';
 import { GRANTABLE_TF } from '../../src/sandbox/grants';
 import { tf as coreTf } from '../../src/sandbox/tf-core';
 import { MAX_JOB_CODE, parseWireJob } from '../../src/sandbox/wire-realm';
@@ -31,11 +31,6 @@ describe('which realm a job needs', () => {
     expect(realmFlavour({ kind: 'function', grants: ['train', 'losses', 'grad'] })).toBe('core');
     expect(realmFlavour({ kind: 'function', grants: ['sequential'] })).toBe('full');
     expect(realmFlavour({ kind: 'layer', grants: [] })).toBe('full');
-  });
-  it('a job that is not one goes to full (the realm that can refuse anything with a clear error)', () => {
-    expect(realmFlavourOfJob(null)).toBe('full');
-    expect(realmFlavourOfJob({ kind: 'function' })).toBe('full');
-    expect(realmFlavourOfJob({ kind: 'function', grants: [] })).toBe('core');
   });
   it('the course today: three exercises need tfjs-layers, every other one runs in core', () => {
     const full = listExerciseIds().filter((id) => realmFlavour(loadExerciseMeta(id)) === 'full');
@@ -115,7 +110,8 @@ describe('a session across builds', () => {
     const held = new Set<string>();
     const log: string[] = [];
     let maxHeld = 0;
-    const poolFor = (flavour: RealmFlavour): Pool =>
+    const pools = new Map<RealmFlavour, Pool>();
+    const make = (flavour: RealmFlavour): Pool =>
       ({
         async lease(): Promise<Lease> {
           const id = `${flavour}#${log.length}`;
@@ -130,6 +126,8 @@ describe('a session across builds', () => {
           };
         },
       }) as unknown as Pool;
+    // Like the hosts' poolFor: one pool per build, the same one every time.
+    const poolFor = (flavour: RealmFlavour): Pool => pools.get(flavour) ?? (pools.set(flavour, make(flavour)), pools.get(flavour)!);
     return { poolFor, log, maxHeld: () => maxHeld };
   }
   const job = (kind: string, grants: string[] = []) => ({ kind, grants, code: '', entry: 'f', banned: [], cases: [] });
